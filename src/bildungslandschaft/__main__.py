@@ -1,0 +1,3 @@
+from bildungslandschaft.cli import main
+
+main()

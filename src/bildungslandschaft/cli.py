@@ -1,0 +1,250 @@
+"""The ``bila`` command line: import, inspect and compute indicators."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from bildungslandschaft.core.catalog.loader import load_catalog
+from bildungslandschaft.core.catalog.model import Catalog, Indicator
+from bildungslandschaft.core.catalog.yamlsource import CatalogError
+from bildungslandschaft.core.engine import QueryError, compute
+from bildungslandschaft.core.formatting import format_number
+from bildungslandschaft.core.ingest.errors import ImportFailed
+from bildungslandschaft.core.ingest.lineage import list_imports
+from bildungslandschaft.core.ingest.pipeline import import_file
+from bildungslandschaft.core.result import Query, Result
+from bildungslandschaft.core.settings import SettingError
+from bildungslandschaft.core.store import connect
+
+app = typer.Typer(
+    name="bila",
+    help="Bildungslandschaft: amtliche Tabellen importieren und Bildungsindikatoren berechnen.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(width=None if sys.stdout.isatty() else 160)
+errors = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Analysespeicher (Ibis-URL oder DuckDB-Datei); sonst BILA_DB.")
+]
+EXPECTED_ERRORS = (ImportFailed, CatalogError, QueryError, SettingError, KeyError, FileNotFoundError)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn expected errors into one line on stderr and exit code 1."""
+    try:
+        yield
+    except EXPECTED_ERRORS as error:
+        message = error.args[0] if isinstance(error, KeyError) and error.args else error
+        errors.print(f"[bold red]Fehler:[/] {message}", highlight=False, markup=True)
+        raise typer.Exit(1) from None
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(), console=errors, transient=False,
+    )
+
+
+@app.command("import")
+def import_command(
+    paths: Annotated[list[Path], typer.Argument(help="Quelldateien (GENESIS-CSV, ffcsv, CSV/XLSX mit Zuordnung).")],
+    mapping: Annotated[Path | None, typer.Option(help="Zuordnungsdatei für eine Stadttabelle (sonst <Datei>.mapping.yaml).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Dateien importieren: geprüft, atomar (ganz oder gar nicht) und mit Herkunftsnachweis."""
+    with user_errors():
+        catalog, con = load_catalog(), connect(db)
+        with _progress() as progress:
+            task = progress.add_task("Import", total=len(paths))
+            for path in paths:
+                progress.update(task, description=f"Import {path.name}")
+                outcome = import_file(con, catalog, path, mapping=mapping)
+                record = outcome.record
+                if not outcome.changed:
+                    console.print(f"{path.name}: unverändert (schon als Import {record.import_id} vorhanden)")
+                else:
+                    replaced = f", ersetzt Import {', '.join(map(str, outcome.superseded))}" if outcome.superseded else ""
+                    console.print(
+                        f"{path.name}: Import {record.import_id} → {record.dataset}: {record.rows_read} Zeilen gelesen, "
+                        f"{record.cells_imported} Werte übernommen, {record.rows_rejected} Zeilen abgelehnt{replaced}"
+                    )
+                    for rejection in record.rejection_list()[:5]:
+                        console.print(f"  abgelehnt: Zeile {rejection['line']}: {rejection['reason']}")
+                progress.advance(task)
+
+
+@app.command("imports")
+def imports_command(db: DbOption = None) -> None:
+    """Herkunftsnachweis aller Importe anzeigen (neueste zuerst)."""
+    with user_errors():
+        records = list_imports(connect(db))
+        table = Table(title="Importe")
+        for column in ("Nr.", "Datensatz", "Datei", "SHA-256", "Zeitpunkt (UTC)", "Person", "Zeilen", "abgelehnt", "Status"):
+            table.add_column(column)
+        for rec in records:
+            status = rec.status + (f" (durch {rec.superseded_by})" if rec.superseded_by else "")
+            table.add_row(
+                str(rec.import_id), rec.dataset, rec.file_name, rec.sha256[:12], rec.imported_at, rec.user,
+                str(rec.rows_read), str(rec.rows_rejected), status,
+            )
+        console.print(table if records else "Noch keine Importe.")
+
+
+@app.command("indicators")
+def indicators_command(
+    area: Annotated[str | None, typer.Option(help="Nur ein Bereich (A, C, D, E, G, DIG).")] = None,
+) -> None:
+    """Alle Indikatoren des Katalogs auflisten."""
+    with user_errors():
+        catalog = load_catalog()
+        table = Table(title=f"Indikatoren (Katalog {catalog.version})")
+        for column in ("ID", "Titel", "Bereich", "Einheit", "Aufgliederungen"):
+            table.add_column(column)
+        for indicator in catalog.indicators.values():
+            if area and indicator.area != area:
+                continue
+            table.add_row(indicator.id, indicator.title, catalog.areas[indicator.area], indicator.unit, ", ".join(indicator.breakdowns))
+        console.print(table)
+
+
+@app.command("show")
+def show_command(indicator_id: Annotated[str, typer.Argument(help="Indikator-ID, z. B. leavers_without_hsa_share")]) -> None:
+    """Die Definition eines Indikators anzeigen."""
+    with user_errors():
+        catalog = load_catalog()
+        indicator = catalog.indicator(indicator_id)
+        for label, text in _definition(catalog, indicator):
+            console.print(f"[bold]{label}:[/] {text}", highlight=False)
+
+
+def _definition(catalog: Catalog, indicator: Indicator) -> list[tuple[str, str]]:
+    def term(t: Any) -> str:
+        where = "; ".join(f"{dim} ∈ {{{', '.join(codes)}}}" for dim, codes in t.where.items())
+        return t.measure + (f" ({where})" if where else "")
+
+    rows = [
+        ("ID", indicator.id), ("Titel", indicator.title), ("Title (en)", indicator.title_en),
+        ("Bereich", f"{indicator.area} {catalog.areas[indicator.area]} – {indicator.topic}"),
+        ("Definition", indicator.definition.strip()), ("Art", indicator.kind), ("Zähler", term(indicator.numerator)),
+    ]
+    if indicator.denominator is not None:
+        rows.append(("Nenner", term(indicator.denominator)))
+        rows.append(("Faktor", format_number(indicator.factor)))
+    rows += [
+        ("Einheit", indicator.unit), ("Aufgliederungen", ", ".join(indicator.breakdowns)),
+        ("Quelle", indicator.source), ("Namensnennung", indicator.attribution),
+        ("Interpretation", indicator.interpretation.strip()),
+    ]
+    return rows
+
+
+def _parse_where(values: list[str]) -> dict[str, tuple[str, ...]]:
+    where: dict[str, tuple[str, ...]] = {}
+    for item in values:
+        if "=" not in item:
+            raise QueryError(f"--where erwartet DIM=WERT, gefunden {item!r}")
+        dim, _, value = item.partition("=")
+        where[dim.strip()] = where.get(dim.strip(), ()) + tuple(v.strip() for v in value.split(","))
+    return where
+
+
+@app.command("compute")
+def compute_command(
+    indicator_id: Annotated[str, typer.Argument(help="Indikator-ID")],
+    by: Annotated[str, typer.Option("--by", help="Aufgliederung, z. B. year,stadtteil")] = "",
+    where: Annotated[list[str] | None, typer.Option("--where", help="Filter DIM=WERT (mehrfach möglich)")] = None,
+    totals: Annotated[bool, typer.Option("--totals", help="Summenzeilen (_T) ergänzen")] = False,
+    output: Annotated[str, typer.Option("--format", help="table, csv oder json")] = "table",
+    dataset: Annotated[str | None, typer.Option(help="Datensatz erzwingen")] = None,
+    db: DbOption = None,
+) -> None:
+    """Einen Indikator berechnen (interne Rohwerte, vor der Geheimhaltungsprüfung)."""
+    with user_errors():
+        if output not in {"table", "csv", "json"}:
+            raise QueryError(f"--format {output!r}: erlaubt sind table, csv, json")
+        catalog = load_catalog()
+        dims = tuple(dim.strip() for dim in by.split(",") if dim.strip())
+        query = Query(indicator_id, dims, _parse_where(where or []), totals, dataset)
+        result = compute(connect(db), catalog, query)
+        RENDERERS[output](catalog, result)
+
+
+def result_records(result: Result) -> list[dict[str, Any]]:
+    """One plain dict per cell: breakdown dimensions, value, numerator, denominator, flag."""
+    return [
+        {**dict(cell.key), "value": cell.value, "numerator": cell.numerator, "denominator": cell.denominator, "flag": cell.flag}
+        for cell in result.cells
+    ]
+
+
+def _render_json(catalog: Catalog, result: Result) -> None:
+    sys.stdout.write(json.dumps(result_records(result), ensure_ascii=False, indent=2) + "\n")
+
+
+def _render_csv(catalog: Catalog, result: Result) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[*result.by, "value", "numerator", "denominator", "flag"], delimiter=";")
+    writer.writeheader()
+    writer.writerows(result_records(result))
+    sys.stdout.write(buffer.getvalue())
+
+
+def _render_table(catalog: Catalog, result: Result) -> None:
+    indicator = result.indicator
+    table = Table(title=f"{indicator.title} ({indicator.unit})", caption=_caption(result))
+    for dim in result.by:
+        table.add_column(dim)
+    for column in ("Wert", "Zähler", "Nenner") if indicator.denominator else ("Wert",):
+        table.add_column(column, justify="right")
+    labels = _labeller(catalog, result)
+    for cell in result.cells:
+        values = [format_number(cell.value, indicator.decimals, cell.flag)]
+        if indicator.denominator:
+            values += [format_number(cell.numerator), format_number(cell.denominator)]
+        table.add_row(*[labels(dim, cell.key[dim]) for dim in result.by], *values)
+    console.print(table)
+
+
+def _caption(result: Result) -> str:
+    prov = result.provenance
+    return (
+        f"intern – vor Geheimhaltungsprüfung · Datensätze: {', '.join(prov.datasets)} · Importe: "
+        f"{', '.join(map(str, prov.import_ids))} · {result.indicator.attribution}"
+    )
+
+
+def _labeller(catalog: Catalog, result: Result) -> Callable[[str, object], str]:
+    def label(dim: str, code: object) -> str:
+        for dataset in (catalog.datasets[name] for name in result.provenance.datasets):
+            if dataset.dimension(dim):
+                classification = catalog.classification_of(dataset, dim)
+                text = classification.label_of(str(code))
+                return text if text == str(code) else f"{text} ({code})"
+        return str(code)
+
+    return label
+
+
+RENDERERS: dict[str, Callable[[Catalog, Result], None]] = {"json": _render_json, "csv": _render_csv, "table": _render_table}
+
+
+def main() -> None:
+    """Entry point for ``python -m bildungslandschaft``."""
+    app()

@@ -1,0 +1,204 @@
+"""Compile an indicator into an Ibis expression (no backend-specific code here).
+
+The rules that make sums correct on official tables:
+- a dimension that is neither broken down nor filtered is summed over, unless the data
+  store its totals (``total: _T``), in which case the stored total is taken;
+- a broken-down dimension with stored totals does not show the total row as a group;
+- "darunter" codes (parts of another code) are never summed with their siblings;
+- ratios divide summed numerators by summed denominators (never averaged percentages);
+- a value that rests on an unknown cell (``.``, ``x``, ``/``, ``...``) is unknown.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import ibis
+import ibis.expr.types as ir
+
+from bildungslandschaft.core.catalog.model import TOTAL, Catalog, Dataset, Measure, Term
+from bildungslandschaft.core.flags import SEVERITY
+
+Filters = Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class TermPlan:
+    """A term bound to the dataset that provides it."""
+
+    name: str  # "num" or "den"
+    term: Term
+    dataset: Dataset
+
+
+def dimension_column(
+    table: ir.Table, catalog: Catalog, dataset: Dataset, dim_id: str, harmonise: bool = True
+) -> ir.Column:
+    """The dimension column, with historical keys mapped to their current key.
+
+    Only additive measures are harmonised: counts under an old key add up to the new
+    key, a published rate does not.
+    """
+    column: ir.Column = table[dim_id]
+    successors = catalog.classification_of(dataset, dim_id).successors()
+    if successors and harmonise:
+        column = column.substitute(successors)
+    return column
+
+
+def _codes(dataset: Dataset, dim_id: str, codes: tuple[str, ...]) -> list[object]:
+    dim = dataset.dimension(dim_id)
+    if dim is not None and dim.type == "int":
+        return [int(code) for code in codes]
+    return list(codes)
+
+
+def term_predicate(
+    table: ir.Table, catalog: Catalog, plan: TermPlan, by: tuple[str, ...], where: Filters
+) -> ir.BooleanValue:
+    """Which rows of the dataset count for this term in this breakdown."""
+    dataset = plan.dataset
+    measure = dataset.measure(plan.term.measure)
+    assert measure is not None
+    predicate: ir.BooleanValue = ibis.literal(True)
+    if dataset.kind == "aggregate":
+        predicate &= table.measure == measure.id
+    conditions = dict(measure.condition)
+    for dim in dataset.dimensions:
+        column = dimension_column(table, catalog, dataset, dim.id, measure.additive)
+        chosen = [codes for codes in (plan.term.where.get(dim.id), where.get(dim.id), conditions.get(dim.id)) if codes]
+        for codes in chosen:
+            predicate &= column.isin(_codes(dataset, dim.id, codes))
+        if chosen:
+            continue
+        if dim.id in by:
+            if dim.total is not None:
+                predicate &= column != dim.total
+        elif dim.total is not None:
+            predicate &= column == dim.total
+        else:
+            darunter = [code.code for code in catalog.classifications[dim.classification].codes if code.darunter]
+            if darunter:
+                predicate &= ~column.isin(darunter)
+    return predicate
+
+
+def _measure_of(plan: TermPlan) -> Measure:
+    measure = plan.dataset.measure(plan.term.measure)
+    assert measure is not None
+    return measure
+
+
+def _value(table: ir.Table, plan: TermPlan) -> ir.NumericValue:
+    measure = _measure_of(plan)
+    if plan.dataset.kind == "aggregate":
+        return table.value
+    if measure.column is not None:
+        return table[measure.column].cast("float64")
+    return ibis.literal(1.0)
+
+
+def term_metrics(table: ir.Table, plan: TermPlan, predicate: ir.BooleanValue) -> dict[str, ir.Scalar]:
+    """Sum, unknown parts, worst flag and contributing rows of one term."""
+    name = plan.name
+    metrics: dict[str, ir.Scalar] = {
+        f"{name}_sum": _value(table, plan).sum(where=predicate),
+        f"{name}_rows": predicate.cast("int64").sum(),
+    }
+    if plan.dataset.kind == "aggregate":
+        severity = table.flag.cases(*SEVERITY.items(), else_=0)
+        metrics[f"{name}_unknown"] = (predicate & table.value.isnull()).cast("int64").sum()
+        metrics[f"{name}_severity"] = severity.max(where=predicate)
+    else:
+        metrics[f"{name}_unknown"] = ibis.literal(0, "int64").sum(where=predicate)
+        metrics[f"{name}_severity"] = ibis.literal(0, "int64").max(where=predicate)
+    return metrics
+
+
+def _grouped(
+    table: ir.Table, catalog: Catalog, plans: list[TermPlan], by: tuple[str, ...], where: Filters
+) -> ir.Table:
+    dataset = plans[0].dataset
+    additive = all(_measure_of(plan).additive for plan in plans)
+    keys = {dim: dimension_column(table, catalog, dataset, dim, additive) for dim in by if dataset.dimension(dim)}
+    relevant_where = {dim: codes for dim, codes in where.items() if dataset.dimension(dim)}
+    predicates = [term_predicate(table, catalog, plan, by, relevant_where) for plan in plans]
+    metrics: dict[str, ir.Scalar] = {}
+    for plan, predicate in zip(plans, predicates, strict=True):
+        metrics.update(term_metrics(table, plan, predicate))
+    relevant = table.filter(functools.reduce(operator.or_, predicates))
+    if not keys:
+        return relevant.aggregate(**metrics)
+    return relevant.group_by(**keys).aggregate(**metrics)
+
+
+def indicator_expression(
+    tables: Mapping[str, ir.Table],
+    catalog: Catalog,
+    plans: list[TermPlan],
+    by: tuple[str, ...],
+    where: Filters,
+) -> ir.Table:
+    """One breakdown of an indicator as an Ibis table expression."""
+    numerator = plans[0]
+    if len(plans) == 1 or plans[1].dataset.id == numerator.dataset.id:
+        table = tables[numerator.dataset.id]
+        return _grouped(table, catalog, plans, by, where)
+    denominator = plans[1]
+    num = _grouped(tables[numerator.dataset.id], catalog, [numerator], by, where)
+    shared = tuple(dim for dim in by if denominator.dataset.dimension(dim))
+    den = _grouped(tables[denominator.dataset.id], catalog, [denominator], shared, where)
+    if not shared:
+        return num.cross_join(den)
+    den = den.rename({f"{dim}__den": dim for dim in shared})
+    joined = num.outer_join(den, [num[dim] == den[f"{dim}__den"] for dim in shared])
+    only_num = [dim for dim in by if dim not in shared]
+    columns: dict[str, ir.Value] = {dim: ibis.coalesce(joined[dim], joined[f"{dim}__den"]) for dim in shared}
+    columns.update({dim: joined[dim] for dim in only_num})
+    for metric in ("num_sum", "num_rows", "num_unknown", "num_severity", "den_sum", "den_rows", "den_unknown", "den_severity"):
+        columns[metric] = joined[metric]
+    return joined.select(**columns)
+
+
+def with_totals(
+    tables: Mapping[str, ir.Table],
+    catalog: Catalog,
+    plans: list[TermPlan],
+    by: tuple[str, ...],
+    where: Filters,
+    totals: bool,
+) -> ir.Table:
+    """The breakdown, and with ``totals`` every margin over the non-year dimensions."""
+    parts = [indicator_expression(tables, catalog, plans, by, where)]
+    if totals:
+        for omitted in _margins(catalog, plans[0].dataset, by):
+            kept = tuple(dim for dim in by if dim not in omitted)
+            part = indicator_expression(tables, catalog, plans, kept, where)
+            part = part.mutate(**{dim: ibis.literal(TOTAL, "string") for dim in omitted})
+            parts.append(part)
+        names = parts[0].columns
+        parts = [part.select(*names) for part in parts]
+    expression = parts[0]
+    for part in parts[1:]:
+        expression = expression.union(part)
+    return expression
+
+
+def _margins(catalog: Catalog, dataset: Dataset, by: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Non-empty subsets of the dimensions to sum out: those whose code list has a total.
+
+    Years, region keys of mixed levels and single schools have no total code, so no
+    margin is formed over them.
+    """
+    totalable = [
+        dim
+        for dim in by
+        if dataset.dimension(dim) and catalog.classification_of(dataset, dim).code(TOTAL) is not None
+    ]
+    subsets: list[tuple[str, ...]] = []
+    for mask in range(1, 2 ** len(totalable)):
+        subsets.append(tuple(dim for index, dim in enumerate(totalable) if mask >> index & 1))
+    return subsets

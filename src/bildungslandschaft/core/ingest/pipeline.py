@@ -1,0 +1,164 @@
+"""One import: detect the format, read, validate, resolve codes, write atomically with lineage."""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from ibis.backends import BaseBackend
+
+from bildungslandschaft.core.catalog.model import Catalog, Dataset
+from bildungslandschaft.core.ingest import ffcsv, genesis, table
+from bildungslandschaft.core.ingest.errors import ImportFailed
+from bildungslandschaft.core.ingest.lineage import ImportRecord, list_imports
+from bildungslandschaft.core.ingest.records import RawTable
+from bildungslandschaft.core.ingest.resolve import Facts, resolve
+from bildungslandschaft.core.ingest.writer import next_import_id, write_atomically
+from bildungslandschaft.core.settings import env_str
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """The result of importing one file: its lineage record and whether anything changed."""
+
+    record: ImportRecord
+    changed: bool
+    superseded: tuple[int, ...] = ()
+
+
+def mapping_path_for(path: Path) -> Path:
+    """Where the mapping file of a city table lives by convention: beside it."""
+    return path.with_name(f"{path.stem}.mapping.yaml")
+
+
+def read_source(path: Path, data: bytes, catalog: Catalog, mapping: Path | None) -> tuple[str, Dataset, RawTable, bool]:
+    """Detect the format and read the file: (format, dataset, raw table, zero_is_rounded)."""
+    if genesis.looks_like_genesis(data):
+        code = genesis.table_code_of(path, data)
+        dataset, spec = _source_for(path, catalog, "genesis", code)
+        return "genesis", dataset, genesis.read_genesis(path, data, spec), True
+    if ffcsv.looks_like_ffcsv(data):
+        code = ffcsv.statistics_code_of(path, data)
+        dataset, spec = _source_for(path, catalog, "ffcsv", code)
+        return "ffcsv", dataset, ffcsv.read_ffcsv(path, data, spec), True
+    mapping_file = mapping or mapping_path_for(path)
+    if not mapping_file.exists():
+        raise ImportFailed(
+            path,
+            "Format nicht erkannt: weder GENESIS-Tabelle noch ffcsv, und keine Zuordnungsdatei "
+            f"{mapping_file.name} (für Stadttabellen CSV/XLSX)",
+        )
+    spec = _load_mapping(mapping_file)
+    dataset = catalog.datasets.get(str(spec.get("dataset")))
+    if dataset is None:
+        raise ImportFailed(mapping_file, f"unbekannter Datensatz {spec.get('dataset')!r}")
+    return "table", dataset, table.read_table(path, data, spec), False
+
+
+def _source_for(path: Path, catalog: Catalog, fmt: str, code: str) -> tuple[Dataset, dict[str, Any]]:
+    for dataset in catalog.datasets.values():
+        for source in dataset.sources:
+            if source.format == fmt and source.table == code:
+                return dataset, dict(source.spec)
+    raise ImportFailed(path, f"Tabelle {code} ist im Katalog keinem Datensatz zugeordnet ({fmt})")
+
+
+def _load_mapping(path: Path) -> dict[str, Any]:
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ImportFailed(path, f"Zuordnungsdatei ist kein gültiges YAML: {error}") from None
+    if not isinstance(loaded, dict):
+        raise ImportFailed(path, "Zuordnungsdatei: erwartet eine Zuordnung auf oberster Ebene")
+    return loaded
+
+
+def import_file(
+    con: BaseBackend,
+    catalog: Catalog,
+    path: Path,
+    *,
+    mapping: Path | None = None,
+    user: str | None = None,
+) -> ImportOutcome:
+    """Import one file; all or nothing. Re-importing the same file changes nothing."""
+    data = _read_bytes(path)
+    digest = hashlib.sha256(data).hexdigest()
+    fmt, dataset, raw, zero_is_rounded = read_source(path, data, catalog, mapping)
+    existing = _active_same_file(con, dataset.id, digest)
+    if existing is not None:
+        return ImportOutcome(existing, changed=False)
+    constants = _constants(path, mapping, fmt)
+    facts = resolve(path, raw, dataset, catalog, constants=constants, zero_is_rounded=zero_is_rounded)
+    if facts.row_count == 0:
+        raise ImportFailed(path, f"keine Zeile importierbar; erste Ablehnung: {facts.rejections[0].reason if facts.rejections else '-'}")
+    record = _record(con, catalog, path, fmt, dataset, raw, facts, digest, user)
+    superseded = write_atomically(con, dataset, facts.to_arrow(record.import_id), record)
+    return ImportOutcome(record, changed=True, superseded=superseded)
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.is_file():
+        raise ImportFailed(path, "Datei nicht gefunden")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ImportFailed(path, f"Datei größer als {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    return path.read_bytes()
+
+
+def _constants(path: Path, mapping: Path | None, fmt: str) -> dict[str, str]:
+    if fmt != "table":
+        return {}
+    spec = _load_mapping(mapping or mapping_path_for(path))
+    return {str(key): str(value) for key, value in dict(spec.get("constants", {})).items()}
+
+
+def _active_same_file(con: BaseBackend, dataset_id: str, digest: str) -> ImportRecord | None:
+    return next(
+        (rec for rec in list_imports(con) if rec.dataset == dataset_id and rec.sha256 == digest and rec.status == "aktiv"),
+        None,
+    )
+
+
+def _record(
+    con: BaseBackend,
+    catalog: Catalog,
+    path: Path,
+    fmt: str,
+    dataset: Dataset,
+    raw: RawTable,
+    facts: Facts,
+    digest: str,
+    user: str | None,
+) -> ImportRecord:
+    rejections = [{"line": item.line, "reason": item.reason} for item in facts.rejections]
+    return ImportRecord(
+        import_id=next_import_id(con),
+        dataset=dataset.id,
+        source_key=raw.source_key,
+        file_name=path.name,
+        sha256=digest,
+        format=fmt,
+        encoding=raw.encoding,
+        imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        user=user or env_str("BILA_USER", _login()),
+        rows_read=raw.rows_read,
+        cells_imported=facts.row_count,
+        rows_rejected=len(rejections),
+        rejections=json.dumps(rejections, ensure_ascii=False),
+        catalog_version=catalog.version,
+    )
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unbekannt"

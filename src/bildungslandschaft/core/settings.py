@@ -1,0 +1,44 @@
+"""Settings from the environment, read by small typed helpers that fail loudly."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+class SettingError(ValueError):
+    """An environment variable holds a value that cannot be used."""
+
+
+def env_str(name: str, default: str) -> str:
+    """A text setting; empty counts as unset."""
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def env_int(name: str, default: int, minimum: int | None = None) -> int:
+    """A whole-number setting."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingError(f"{name}={raw!r}: erwartet eine ganze Zahl") from None
+    if minimum is not None and value < minimum:
+        raise SettingError(f"{name}={value}: muss mindestens {minimum} sein")
+    return value
+
+
+def env_path(name: str, default: Path) -> Path:
+    """A file or folder setting."""
+    return Path(env_str(name, str(default))).expanduser()
+
+
+#: Documented settings: name -> meaning (a test checks docs/settings.md lists them all).
+SETTINGS: dict[str, str] = {
+    "BILA_DB": "Analysespeicher als Ibis-URL (duckdb:///pfad.duckdb, sqlite:///…, postgres://…) "
+    "oder Pfad einer DuckDB-Datei; Standard: var/bila.duckdb",
+    "BILA_USER": "Name, der in der Herkunft (Lineage) eines Imports vermerkt wird; Standard: Anmeldename",
+    "BILA_DEMO_DIR": "Ordner, in den `bila demo` die Quelldateien der Demostadt schreibt; Standard: var/demo",
+}
