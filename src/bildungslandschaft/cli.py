@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -51,21 +52,27 @@ def user_errors() -> Iterator[None]:
         yield
     except EXPECTED_ERRORS as error:
         message = error.args[0] if isinstance(error, KeyError) and error.args else error
-        errors.print(f"[bold red]Fehler:[/] {message}", highlight=False, markup=True)
+        errors.print(f"[bold red]Fehler:[/] {escape(str(message))}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
 
 
 def _progress() -> Progress:
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(), console=errors, transient=False,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=errors,
+        transient=False,
     )
 
 
 @app.command("import")
 def import_command(
     paths: Annotated[list[Path], typer.Argument(help="Quelldateien (GENESIS-CSV, ffcsv, CSV/XLSX mit Zuordnung).")],
-    mapping: Annotated[Path | None, typer.Option(help="Zuordnungsdatei für eine Stadttabelle (sonst <Datei>.mapping.yaml).")] = None,
+    mapping: Annotated[
+        Path | None, typer.Option(help="Zuordnungsdatei für eine Stadttabelle (sonst <Datei>.mapping.yaml).")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Dateien importieren: geprüft, atomar (ganz oder gar nicht) und mit Herkunftsnachweis."""
@@ -80,10 +87,13 @@ def import_command(
                 if not outcome.changed:
                     console.print(f"{path.name}: unverändert (schon als Import {record.import_id} vorhanden)")
                 else:
-                    replaced = f", ersetzt Import {', '.join(map(str, outcome.superseded))}" if outcome.superseded else ""
+                    replaced = (
+                        f", ersetzt Import {', '.join(map(str, outcome.superseded))}" if outcome.superseded else ""
+                    )
                     console.print(
-                        f"{path.name}: Import {record.import_id} → {record.dataset}: {record.rows_read} Zeilen gelesen, "
-                        f"{record.cells_imported} Werte übernommen, {record.rows_rejected} Zeilen abgelehnt{replaced}"
+                        f"{path.name}: Import {record.import_id} → {record.dataset}: "
+                        f"{record.rows_read} Zeilen gelesen, {record.cells_imported} Werte übernommen, "
+                        f"{record.rows_rejected} Zeilen abgelehnt{replaced}"
                     )
                     for rejection in record.rejection_list()[:5]:
                         console.print(f"  abgelehnt: Zeile {rejection['line']}: {rejection['reason']}")
@@ -96,13 +106,30 @@ def imports_command(db: DbOption = None) -> None:
     with user_errors():
         records = list_imports(connect(db))
         table = Table(title="Importe")
-        for column in ("Nr.", "Datensatz", "Datei", "SHA-256", "Zeitpunkt (UTC)", "Person", "Zeilen", "abgelehnt", "Status"):
+        for column in (
+            "Nr.",
+            "Datensatz",
+            "Datei",
+            "SHA-256",
+            "Zeitpunkt (UTC)",
+            "Person",
+            "Zeilen",
+            "abgelehnt",
+            "Status",
+        ):
             table.add_column(column)
         for rec in records:
             status = rec.status + (f" (durch {rec.superseded_by})" if rec.superseded_by else "")
             table.add_row(
-                str(rec.import_id), rec.dataset, rec.file_name, rec.sha256[:12], rec.imported_at, rec.user,
-                str(rec.rows_read), str(rec.rows_rejected), status,
+                str(rec.import_id),
+                rec.dataset,
+                rec.file_name,
+                rec.sha256[:12],
+                rec.imported_at,
+                rec.user,
+                str(rec.rows_read),
+                str(rec.rows_rejected),
+                status,
             )
         console.print(table if records else "Noch keine Importe.")
 
@@ -120,12 +147,20 @@ def indicators_command(
         for indicator in catalog.indicators.values():
             if area and indicator.area != area:
                 continue
-            table.add_row(indicator.id, indicator.title, catalog.areas[indicator.area], indicator.unit, ", ".join(indicator.breakdowns))
+            table.add_row(
+                indicator.id,
+                indicator.title,
+                catalog.areas[indicator.area],
+                indicator.unit,
+                ", ".join(indicator.breakdowns),
+            )
         console.print(table)
 
 
 @app.command("show")
-def show_command(indicator_id: Annotated[str, typer.Argument(help="Indikator-ID, z. B. leavers_without_hsa_share")]) -> None:
+def show_command(
+    indicator_id: Annotated[str, typer.Argument(help="Indikator-ID, z. B. leavers_without_hsa_share")],
+) -> None:
     """Die Definition eines Indikators anzeigen."""
     with user_errors():
         catalog = load_catalog()
@@ -140,16 +175,22 @@ def _definition(catalog: Catalog, indicator: Indicator) -> list[tuple[str, str]]
         return t.measure + (f" ({where})" if where else "")
 
     rows = [
-        ("ID", indicator.id), ("Titel", indicator.title), ("Title (en)", indicator.title_en),
+        ("ID", indicator.id),
+        ("Titel", indicator.title),
+        ("Title (en)", indicator.title_en),
         ("Bereich", f"{indicator.area} {catalog.areas[indicator.area]} – {indicator.topic}"),
-        ("Definition", indicator.definition.strip()), ("Art", indicator.kind), ("Zähler", term(indicator.numerator)),
+        ("Definition", indicator.definition.strip()),
+        ("Art", indicator.kind),
+        ("Zähler", term(indicator.numerator)),
     ]
     if indicator.denominator is not None:
         rows.append(("Nenner", term(indicator.denominator)))
         rows.append(("Faktor", format_number(indicator.factor)))
     rows += [
-        ("Einheit", indicator.unit), ("Aufgliederungen", ", ".join(indicator.breakdowns)),
-        ("Quelle", indicator.source), ("Namensnennung", indicator.attribution),
+        ("Einheit", indicator.unit),
+        ("Aufgliederungen", ", ".join(indicator.breakdowns)),
+        ("Quelle", indicator.source),
+        ("Namensnennung", indicator.attribution),
         ("Interpretation", indicator.interpretation.strip()),
     ]
     return rows
@@ -189,16 +230,22 @@ def compute_command(
 def result_records(result: Result) -> list[dict[str, Any]]:
     """One plain dict per cell: breakdown dimensions, value, numerator, denominator, flag."""
     return [
-        {**dict(cell.key), "value": cell.value, "numerator": cell.numerator, "denominator": cell.denominator, "flag": cell.flag}
+        {
+            **dict(cell.key),
+            "value": cell.value,
+            "numerator": cell.numerator,
+            "denominator": cell.denominator,
+            "flag": cell.flag,
+        }
         for cell in result.cells
     ]
 
 
-def _render_json(catalog: Catalog, result: Result) -> None:
+def _render_json(_catalog: Catalog, result: Result) -> None:
     sys.stdout.write(json.dumps(result_records(result), ensure_ascii=False, indent=2) + "\n")
 
 
-def _render_csv(catalog: Catalog, result: Result) -> None:
+def _render_csv(_catalog: Catalog, result: Result) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[*result.by, "value", "numerator", "denominator", "flag"], delimiter=";")
     writer.writeheader()
@@ -242,9 +289,37 @@ def _labeller(catalog: Catalog, result: Result) -> Callable[[str, object], str]:
     return label
 
 
-RENDERERS: dict[str, Callable[[Catalog, Result], None]] = {"json": _render_json, "csv": _render_csv, "table": _render_table}
+RENDERERS: dict[str, Callable[[Catalog, Result], None]] = {
+    "json": _render_json,
+    "csv": _render_csv,
+    "table": _render_table,
+}
 
 
 def main() -> None:
     """Entry point for ``python -m bildungslandschaft``."""
     app()
+
+
+@app.command("docs")
+def docs_command(
+    folder: Annotated[Path, typer.Option(help="Zielordner")] = Path("docs"),
+    check: Annotated[bool, typer.Option("--check", help="Nur prüfen, ob die Dateien aktuell sind")] = False,
+) -> None:
+    """Katalog, Kommandozeile und Einstellungen als Markdown erzeugen (docs/)."""
+    from bildungslandschaft.docgen import generated_docs, write_docs
+
+    with user_errors():
+        if check:
+            stale = [
+                name
+                for name, text in generated_docs(app).items()
+                if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text
+            ]
+            if stale:
+                errors.print(f"Fehler: veraltet: {', '.join(stale)} – bitte `bila docs` ausführen")
+                raise typer.Exit(1)
+            console.print("Dokumentation ist aktuell.")
+            return
+        for path in write_docs(app, folder):
+            console.print(f"geschrieben: {path}")

@@ -63,27 +63,28 @@ def term_predicate(
     dataset = plan.dataset
     measure = dataset.measure(plan.term.measure)
     assert measure is not None
-    predicate: ir.BooleanValue = ibis.literal(True)
+    parts: list[ir.BooleanValue] = []
     if dataset.kind == "aggregate":
-        predicate &= table.measure == measure.id
+        parts.append(table.measure == measure.id)
     conditions = dict(measure.condition)
     for dim in dataset.dimensions:
         column = dimension_column(table, catalog, dataset, dim.id, measure.additive)
         chosen = [codes for codes in (plan.term.where.get(dim.id), where.get(dim.id), conditions.get(dim.id)) if codes]
-        for codes in chosen:
-            predicate &= column.isin(_codes(dataset, dim.id, codes))
+        parts.extend(column.isin(_codes(dataset, dim.id, codes)) for codes in chosen)
         if chosen:
             continue
         if dim.id in by:
             if dim.total is not None:
-                predicate &= column != dim.total
+                parts.append(column != dim.total)
         elif dim.total is not None:
-            predicate &= column == dim.total
+            parts.append(column == dim.total)
         else:
             darunter = [code.code for code in catalog.classifications[dim.classification].codes if code.darunter]
             if darunter:
-                predicate &= ~column.isin(darunter)
-    return predicate
+                parts.append(~column.isin(darunter))
+    if not parts:
+        return ibis.literal(True)
+    return functools.reduce(operator.and_, parts)
 
 
 def _measure_of(plan: TermPlan) -> Measure:
@@ -94,33 +95,30 @@ def _measure_of(plan: TermPlan) -> Measure:
 
 def _value(table: ir.Table, plan: TermPlan) -> ir.NumericValue:
     measure = _measure_of(plan)
-    if plan.dataset.kind == "aggregate":
+    if plan.dataset.kind == "aggregate" or measure.column is None:
         return table.value
-    if measure.column is not None:
-        return table[measure.column].cast("float64")
-    return ibis.literal(1.0)
+    return table[measure.column].cast("float64")
 
 
 def term_metrics(table: ir.Table, plan: TermPlan, predicate: ir.BooleanValue) -> dict[str, ir.Scalar]:
     """Sum, unknown parts, worst flag and contributing rows of one term."""
     name = plan.name
-    metrics: dict[str, ir.Scalar] = {
+    rows = predicate.cast("int64").sum()
+    if plan.dataset.kind == "microdata":
+        # Microdata have no special signs: each row is one person, counted or summed.
+        measure = _measure_of(plan)
+        total = rows.cast("float64") if measure.column is None else _value(table, plan).sum(where=predicate)
+        return {f"{name}_sum": total, f"{name}_rows": rows}
+    severity = table.flag.cases(*SEVERITY.items(), else_=0)
+    return {
         f"{name}_sum": _value(table, plan).sum(where=predicate),
-        f"{name}_rows": predicate.cast("int64").sum(),
+        f"{name}_rows": rows,
+        f"{name}_unknown": (predicate & table.value.isnull()).cast("int64").sum(),
+        f"{name}_severity": severity.max(where=predicate),
     }
-    if plan.dataset.kind == "aggregate":
-        severity = table.flag.cases(*SEVERITY.items(), else_=0)
-        metrics[f"{name}_unknown"] = (predicate & table.value.isnull()).cast("int64").sum()
-        metrics[f"{name}_severity"] = severity.max(where=predicate)
-    else:
-        metrics[f"{name}_unknown"] = ibis.literal(0, "int64").sum(where=predicate)
-        metrics[f"{name}_severity"] = ibis.literal(0, "int64").max(where=predicate)
-    return metrics
 
 
-def _grouped(
-    table: ir.Table, catalog: Catalog, plans: list[TermPlan], by: tuple[str, ...], where: Filters
-) -> ir.Table:
+def _grouped(table: ir.Table, catalog: Catalog, plans: list[TermPlan], by: tuple[str, ...], where: Filters) -> ir.Table:
     dataset = plans[0].dataset
     additive = all(_measure_of(plan).additive for plan in plans)
     keys = {dim: dimension_column(table, catalog, dataset, dim, additive) for dim in by if dataset.dimension(dim)}
@@ -158,8 +156,9 @@ def indicator_expression(
     only_num = [dim for dim in by if dim not in shared]
     columns: dict[str, ir.Value] = {dim: ibis.coalesce(joined[dim], joined[f"{dim}__den"]) for dim in shared}
     columns.update({dim: joined[dim] for dim in only_num})
-    for metric in ("num_sum", "num_rows", "num_unknown", "num_severity", "den_sum", "den_rows", "den_unknown", "den_severity"):
-        columns[metric] = joined[metric]
+    for metric in joined.columns:
+        if metric.startswith(("num_", "den_")):
+            columns[metric] = joined[metric]
     return joined.select(**columns)
 
 
@@ -194,9 +193,7 @@ def _margins(catalog: Catalog, dataset: Dataset, by: tuple[str, ...]) -> list[tu
     margin is formed over them.
     """
     totalable = [
-        dim
-        for dim in by
-        if dataset.dimension(dim) and catalog.classification_of(dataset, dim).code(TOTAL) is not None
+        dim for dim in by if dataset.dimension(dim) and catalog.classification_of(dataset, dim).code(TOTAL) is not None
     ]
     subsets: list[tuple[str, ...]] = []
     for mask in range(1, 2 ** len(totalable)):

@@ -32,12 +32,16 @@ def available_datasets(con: BaseBackend, catalog: Catalog) -> set[str]:
     }
 
 
-def resolve_filters(catalog: Catalog, indicator: Indicator, where: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+def resolve_filters(
+    catalog: Catalog, indicator: Indicator, where: Mapping[str, Iterable[str]]
+) -> dict[str, tuple[str, ...]]:
     """Check filter dimensions and turn labels into codes (``schulart=Gymnasien`` → gymnasium)."""
     resolved: dict[str, tuple[str, ...]] = {}
     for dim, values in where.items():
         if dim not in indicator.breakdowns:
-            raise QueryError(f"{indicator.id}: Filter nach {dim!r} nicht möglich (erlaubt: {', '.join(indicator.breakdowns)})")
+            raise QueryError(
+                f"{indicator.id}: Filter nach {dim!r} nicht möglich (erlaubt: {', '.join(indicator.breakdowns)})"
+            )
         classification = _classification_for(catalog, dim)
         codes = []
         for value in values:
@@ -67,18 +71,20 @@ def plan_terms(catalog: Catalog, indicator: Indicator, query: Query, available: 
     if query.dataset:
         order = [catalog.datasets[query.dataset]]
     needed = [*query.by, *query.where]
-    numerator = next(
-        (ds for ds in order if ds.id in available and _fits(ds, indicator.numerator, needed)), None
-    )
+    numerator = next((ds for ds in order if ds.id in available and _fits(ds, indicator.numerator, needed)), None)
     if numerator is None:
         raise QueryError(_no_data_message(catalog, indicator.numerator, needed))
     plans = [TermPlan("num", indicator.numerator, numerator)]
     if indicator.denominator is not None:
-        plans.append(TermPlan("den", indicator.denominator, _denominator(catalog, indicator, numerator, query, available)))
+        plans.append(
+            TermPlan("den", indicator.denominator, _denominator(catalog, indicator, numerator, query, available))
+        )
     return plans
 
 
-def _denominator(catalog: Catalog, indicator: Indicator, numerator: Dataset, query: Query, available: set[str]) -> Dataset:
+def _denominator(
+    catalog: Catalog, indicator: Indicator, numerator: Dataset, query: Query, available: set[str]
+) -> Dataset:
     term = indicator.denominator
     assert term is not None
     if _fits(numerator, term, query.by):
@@ -87,7 +93,10 @@ def _denominator(catalog: Catalog, indicator: Indicator, numerator: Dataset, que
     if not candidates:
         raise QueryError(_no_data_message(catalog, term, ()))
     shared = set(numerator.dimension_ids)
-    return max(candidates, key=lambda ds: (sum(1 for dim in query.by if ds.dimension(dim)), len(shared & set(ds.dimension_ids))))
+    return max(
+        candidates,
+        key=lambda ds: (sum(1 for dim in query.by if ds.dimension(dim)), len(shared & set(ds.dimension_ids))),
+    )
 
 
 def _no_data_message(catalog: Catalog, term: Term, needed: Iterable[str]) -> str:
@@ -117,7 +126,9 @@ def compile_query(
 def compute(con: BaseBackend, catalog: Catalog, query: Query, available: set[str] | None = None) -> Result:
     """Compute an indicator from the store."""
     indicator = catalog.indicator(query.indicator)
-    query = Query(query.indicator, query.by, resolve_filters(catalog, indicator, query.where), query.totals, query.dataset)
+    query = Query(
+        query.indicator, query.by, resolve_filters(catalog, indicator, query.where), query.totals, query.dataset
+    )
     present = available if available is not None else available_datasets(con, catalog)
     tables = {ds: con.table(catalog.datasets[ds].table_name) for ds in present}
     expression, plans = compile_query(catalog, tables, query, present)

@@ -31,7 +31,16 @@ QUALIFYING_SIGNS: dict[str, str] = {
 
 #: Severity when cells are aggregated: the most severe flag of the parts wins.
 SEVERITY: dict[str, int] = {
-    ".": 10, "x": 9, "/": 8, "...": 7, "()": 6, "s": 5, "p": 4, "r": 3, "0": 2, "e": 1,
+    ".": 10,
+    "x": 9,
+    "/": 8,
+    "...": 7,
+    "()": 6,
+    "s": 5,
+    "p": 4,
+    "r": 3,
+    "0": 2,
+    "e": 1,
 }
 UNKNOWN_SIGNS = frozenset({".", "x", "/", "..."})
 

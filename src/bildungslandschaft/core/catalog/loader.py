@@ -18,7 +18,7 @@ from bildungslandschaft.core.catalog.model import (
     SourceMapping,
     Term,
 )
-from bildungslandschaft.core.catalog.yamlsource import CatalogError, Located, load_located
+from bildungslandschaft.core.catalog.yamlsource import Located, load_located
 
 T = TypeVar("T")
 
@@ -29,8 +29,23 @@ DIMENSION_FIELDS = {"id", "classification", "total", "type"}
 MEASURE_FIELDS = {"id", "title", "unit", "additive", "column", "condition"}
 SOURCE_FIELDS = {"format", "table", "spec"}
 INDICATOR_FIELDS = {
-    "id", "title", "title_en", "area", "topic", "definition", "kind", "numerator", "denominator",
-    "factor", "unit", "decimals", "breakdowns", "source", "attribution", "interpretation", "datasets",
+    "id",
+    "title",
+    "title_en",
+    "area",
+    "topic",
+    "definition",
+    "kind",
+    "numerator",
+    "denominator",
+    "factor",
+    "unit",
+    "decimals",
+    "breakdowns",
+    "source",
+    "attribution",
+    "interpretation",
+    "datasets",
 }
 TERM_FIELDS = {"measure", "where"}
 
@@ -60,7 +75,7 @@ def _typed(node: Located, name: str, kind: type[T]) -> T:
         value = str(value)
     if not isinstance(value, kind):
         raise node.error(name, f"erwartet {_type_name(kind)}, gefunden {type(value).__name__}")
-    return cast(T, value)
+    return value
 
 
 def _type_name(kind: type) -> str:
@@ -270,7 +285,9 @@ def _check_indicator(
             _check_codes(node, name, dim, codes, providers, classifications)
         for breakdown in indicator.breakdowns:
             if not any(ds.dimension(breakdown) for ds in providers):
-                raise node.error("breakdowns", f"{breakdown!r} ist keine Dimension eines Datensatzes mit {term.measure!r}")
+                raise node.error(
+                    "breakdowns", f"{breakdown!r} ist keine Dimension eines Datensatzes mit {term.measure!r}"
+                )
     for dataset_id in indicator.datasets:
         if dataset_id not in datasets:
             raise node.error("datasets", f"unbekannter Datensatz {dataset_id!r}")

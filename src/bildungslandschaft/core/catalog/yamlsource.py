@@ -51,9 +51,7 @@ def _construct(node: yaml.Node) -> Any:
         for key_node, value_node in node.value:
             key = str(_construct(key_node))
             if key in result:
-                raise CatalogError(
-                    f"{node.start_mark.name}:{key_node.start_mark.line + 1}: {key}: doppelter Schlüssel"
-                )
+                raise CatalogError(f"{node.start_mark.name}:{key_node.start_mark.line + 1}: {key}: doppelter Schlüssel")
             result[key] = _construct(value_node)
             result.lines[key] = key_node.start_mark.line + 1
         return result

@@ -12,12 +12,15 @@ Science 47, 2001), the method behind τ-Argus's "OPT":
   suppressed cells are non-negative and at most ``reach`` above their count (``reach`` = grand total,
   at least the largest protection level). For each primary cell and each direction, an LP gives the
   attacker's extreme value (`attacker.py`).
-* Benders-style cut generation: a master MILP over ``x`` starts with the single-equation cuts
-  (every equation of a primary cell needs another suppressed cell that can move far enough); each
-  master solution is checked by the attacker LPs, split into independent groups of suppressed cells;
-  each unmet requirement adds the cut from its LP dual. The loop ends when the master's pattern meets
-  every requirement. Since the master is a relaxation, that pattern is optimal when HiGHS proved the
-  last master optimal; it is protected in any case.
+* Benders-style cut generation: a master MILP over ``x`` (`master.py`) starts with the
+  single-equation cuts (every equation of a primary cell needs another suppressed cell that can
+  move far enough). A pattern is checked by the attacker LPs, split into independent groups of
+  suppressed cells; each unmet requirement adds the cut from its LP dual. Cheap rounds on the LP
+  relaxation collect cuts first; then each master MILP solution is checked, and a greedy repair
+  (add the cell that covers a violated cut best) turns it into a protected pattern.
+* The best protected pattern so far is the master's starting solution: it meets every valid cut.
+  The search stops when the master's proven lower bound reaches its cost (optimal) or when the time
+  is up. The result is protected in either case; ``optimal`` says which.
 * Singletons: a cell with count 1 knows itself. If an equation holds such a cell and another primary
   cell, at least two cells besides the singleton must be suppressed in that equation, so the one
   person cannot subtract themself and recover the other cell (the heuristic of sdcTable and τ-Argus).
@@ -25,13 +28,10 @@ Science 47, 2001), the method behind τ-Argus's "OPT":
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
-
-import highspy
 
 from bildungslandschaft.core.disclosure.attacker import (
     TOLERANCE,
@@ -40,13 +40,12 @@ from bildungslandschaft.core.disclosure.attacker import (
     Requirement,
     equation_cuts,
 )
-from bildungslandschaft.core.disclosure.highs import quiet_highs
 from bildungslandschaft.core.disclosure.indexed import IndexedTable
+from bildungslandschaft.core.disclosure.master import Master
 
 Objective = Literal["cells", "total"]
 OBJECTIVES: tuple[Objective, ...] = ("cells", "total")
 RELAXATION_ROUNDS = 50
-SAVED_PATTERNS = 5
 
 
 @dataclass(frozen=True)
@@ -83,32 +82,18 @@ def suppress_secondary(
     fixed = frozenset(levels)
     if not needs:
         return SecondaryResult(fixed, True, 0, 0, time.monotonic() - started)
-    search = _Search(table, needs, fixed, objective)
+    search = _Search(table, needs, fixed, objective, started + time_limit)
     for need in needs:
         search.master.add_all(equation_cuts(table, need, fixed))
     if singletons:
         search.master.add_singleton_rows(fixed)
-    search.relax()
-    while True:
-        remaining = time_limit - (time.monotonic() - started)
-        patterns, optimal = search.master.solve(max(remaining, 1.0))
-        search.rounds += 1
-        if not patterns:
-            # no master solution within the time: suppressing every cell always protects
-            everything = frozenset(range(len(table.keys)))
-            return search.result(everything, False, started)
-        found = search.violated_cuts(patterns[0])
-        if not found:
-            chosen = frozenset(i for i, value in enumerate(patterns[0]) if value > 0.5)
-            return search.result(chosen, optimal, started)
-        for other in patterns[1:]:
-            found += search.violated_cuts(other)
-        search.master.add_all(found)
-        search.relax()
+    chosen, optimal = search.run()
+    seconds = time.monotonic() - started
+    return SecondaryResult(chosen, optimal, search.rounds, search.master.count, seconds)
 
 
 class _Search:
-    """The state of one cut-generation run: requirements, the attacker's reach and the master."""
+    """One cut-generation run: requirements, the attacker's reach, the master, the best pattern."""
 
     def __init__(
         self,
@@ -116,25 +101,67 @@ class _Search:
         needs: Sequence[Requirement],
         fixed: frozenset[int],
         objective: Objective,
+        deadline: float,
     ) -> None:
         self.table = table
-        self.needs = needs
         self.fixed = fixed
+        self.deadline = deadline
         self.reach = float(max(max(table.counts), max(need.level for need in needs)))
-        self.master = _Master(table, fixed, objective)
+        self.master = Master(table, fixed, objective)
         self.rounds = 0
         self.by_cell: dict[int, list[Requirement]] = {}
         for need in needs:
             self.by_cell.setdefault(need.cell, []).append(need)
 
+    def run(self) -> tuple[frozenset[int], bool]:
+        """The best protected pattern found and whether it is proved optimal."""
+        self.relax()
+        best = self.repair([1.0 if i in self.fixed else 0.0 for i in range(len(self.table.keys))])
+        while time.monotonic() < self.deadline:
+            self.rounds += 1
+            outcome = self.master.solve(self.deadline - time.monotonic(), best)
+            for pattern in outcome.patterns:
+                found = self.violated_cuts(pattern)
+                self.master.add_all(found)
+                if not found and self.master.cost(pattern) < self.master.cost(best):
+                    best = pattern
+            if outcome.lower_bound >= self.master.cost(best) - self.master.gap:
+                return _chosen(best), True
+            if outcome.patterns:
+                candidate = self.repair(outcome.patterns[0])
+                if self.master.cost(candidate) < self.master.cost(best):
+                    best = candidate
+            self.relax()
+        return _chosen(best), False
+
     def relax(self) -> None:
         """Add the cuts that fractional LP patterns violate: cheap rounds that spare MILP rounds."""
         for _ in range(RELAXATION_ROUNDS):
-            self.rounds += 1
-            found = self.violated_cuts(self.master.solve_relaxation())
-            if not found:
+            if time.monotonic() >= self.deadline:
                 return
+            self.rounds += 1
+            if not self.master.add_all(self.violated_cuts(self.master.solve_relaxation())):
+                return
+
+    def repair(self, pattern: Sequence[float]) -> list[float]:
+        """Add cells to a 0/1 pattern until the attacker LPs find it protected (greedy)."""
+        repaired = list(pattern)
+        while found := self.violated_cuts(repaired):
             self.master.add_all(found)
+            for cut in found:
+                if cut.slack(repaired) < -TOLERANCE:
+                    repaired[self._best_cover(cut, repaired)] = 1.0
+        return repaired
+
+    def _best_cover(self, cut: Cut, pattern: Sequence[float]) -> int:
+        """The unsuppressed cell that closes the cut's gap most cheaply."""
+        missing = -cut.slack(pattern)
+        options = [
+            (min(c, missing) / max(self.master.costs[i], TOLERANCE), c, i)
+            for i, c in zip(cut.cells, cut.coefficients, strict=True)
+            if pattern[i] < 0.5
+        ]
+        return max(options)[2]
 
     def violated_cuts(self, pattern: Sequence[float]) -> list[Cut]:
         """Check every requirement on the pattern; return one cut for each unmet one."""
@@ -155,75 +182,6 @@ class _Search:
                 cuts.append(cut)
         return cuts
 
-    def result(self, chosen: frozenset[int], optimal: bool, started: float) -> SecondaryResult:
-        """The run's outcome with its statistics."""
-        seconds = time.monotonic() - started
-        return SecondaryResult(chosen, optimal, self.rounds, self.master.count, seconds)
 
-
-class _Master:
-    """The master MILP over the suppression decisions, growing by cuts."""
-
-    def __init__(self, table: IndexedTable, fixed: frozenset[int], objective: Objective) -> None:
-        self.table = table
-        self.solver = quiet_highs()
-        n = len(table.keys)
-        tie_break = 1.0 / (n + 1)
-        costs = [
-            1.0 if objective == "cells" else float(count) + tie_break for count in table.counts
-        ]
-        lower = [1.0 if i in fixed else 0.0 for i in range(n)]
-        self.solver.addVars(n, lower, [1.0] * n)
-        self.solver.changeColsCost(n, list(range(n)), costs)
-        self.solver.changeColsIntegrality(n, list(range(n)), [highspy.HighsVarType.kInteger] * n)
-        self.solver.setOptionValue("mip_rel_gap", 0.0)
-        self.solver.setOptionValue("mip_improving_solution_save", True)
-        self.solver.setOptionValue("mip_abs_gap", 0.999 if objective == "cells" else float(__import__("os").environ.get("GAP", tie_break / 2)))
-        self.seen: set[tuple[tuple[int, ...], tuple[float, ...], float]] = set()
-        self.count = 0
-
-    def add_all(self, cuts: Sequence[Cut]) -> None:
-        """Add the cuts that are neither trivial nor already present."""
-        for cut in cuts:
-            if cut.bound <= TOLERANCE or math.isinf(cut.bound):
-                continue
-            signature = (cut.cells, tuple(round(c, 9) for c in cut.coefficients), round(cut.bound, 9))
-            if signature in self.seen:
-                continue
-            self.seen.add(signature)
-            self.solver.addRow(cut.bound, highspy.kHighsInf, len(cut.cells), cut.cells, cut.coefficients)
-            self.count += 1
-
-    def add_singleton_rows(self, fixed: frozenset[int]) -> None:
-        """Two more suppressions beside a singleton in each equation it shares with a primary cell."""
-        for cell in fixed:
-            if self.table.counts[cell] != 1:
-                continue
-            for number in self.table.equations_of_cell[cell]:
-                others = [c for c in self.table.equations[number].cells if c != cell]
-                if len(others) < 2 or not any(c in fixed for c in others):
-                    continue
-                self.add_all([Cut(tuple(others), (1.0,) * len(others), 2.0)])
-
-    def solve_relaxation(self) -> list[float]:
-        """The optimal pattern of the LP relaxation (fractional suppressions)."""
-        n = len(self.table.keys)
-        every = list(range(n))
-        self.solver.changeColsIntegrality(n, every, [highspy.HighsVarType.kContinuous] * n)
-        self.solver.run()
-        pattern = list(self.solver.getSolution().col_value)
-        self.solver.changeColsIntegrality(n, every, [highspy.HighsVarType.kInteger] * n)
-        return pattern
-
-    def solve(self, seconds: float) -> tuple[list[list[float]], bool]:
-        """The master's best pattern first, then other improving ones found on the way (as 0/1),
-        and whether the best is proved optimal."""
-        self.solver.setOptionValue("time_limit", seconds)
-        self.solver.run()
-        status = self.solver.getModelStatus()
-        if self.solver.getInfo().primal_solution_status != 2:  # 2: a feasible solution exists
-            return [], False
-        found = [self.solver.getSolution().col_value]
-        found += [saved.col_value for saved in self.solver.getSavedMipSolutions()[-SAVED_PATTERNS:]]
-        patterns = [[1.0 if v > 0.5 else 0.0 for v in values] for values in found]
-        return patterns, status == highspy.HighsModelStatus.kOptimal
+def _chosen(pattern: Sequence[float]) -> frozenset[int]:
+    return frozenset(i for i, value in enumerate(pattern) if value > 0.5)

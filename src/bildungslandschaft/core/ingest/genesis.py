@@ -80,7 +80,9 @@ def parse_genesis(path: Path, data: bytes) -> GenesisFile:
         else:
             title.append(" ".join(field for field in fields if field.strip()))
     if not finished:
-        raise ImportFailed(path, f"Datei unvollständig: Trennlinie '{FOOTER_SEPARATOR}' vor den Fußnoten fehlt (abgeschnitten?)")
+        raise ImportFailed(
+            path, f"Datei unvollständig: Trennlinie '{FOOTER_SEPARATOR}' vor den Fußnoten fehlt (abgeschnitten?)"
+        )
     if not header_rows:
         raise ImportFailed(path, "keine Spaltenköpfe gefunden")
     if not rows:
@@ -137,7 +139,8 @@ def read_genesis(path: Path, data: bytes, spec: dict[str, object]) -> RawTable:
     row_dims = [str(dim) for dim in list(spec.get("rows", []))]  # type: ignore[call-overload]
     if len(row_dims) != parsed.label_columns:
         raise ImportFailed(
-            path, f"erwartet {len(row_dims)} Beschriftungsspalten ({', '.join(row_dims)}), gefunden {parsed.label_columns}"
+            path,
+            f"erwartet {len(row_dims)} Beschriftungsspalten ({', '.join(row_dims)}), gefunden {parsed.label_columns}",
         )
     column_cells = _column_map(path, parsed, spec)
     cells: list[RawCell] = []

@@ -18,7 +18,8 @@ from bildungslandschaft.core.ingest import ffcsv, genesis, table
 from bildungslandschaft.core.ingest.errors import ImportFailed
 from bildungslandschaft.core.ingest.lineage import ImportRecord, list_imports
 from bildungslandschaft.core.ingest.records import RawTable
-from bildungslandschaft.core.ingest.resolve import Facts, resolve
+from bildungslandschaft.core.ingest.resolve import Facts, derivations_from, resolve
+from bildungslandschaft.core.ingest.text import decode
 from bildungslandschaft.core.ingest.writer import next_import_id, write_atomically
 from bildungslandschaft.core.settings import env_str
 
@@ -39,16 +40,33 @@ def mapping_path_for(path: Path) -> Path:
     return path.with_name(f"{path.stem}.mapping.yaml")
 
 
-def read_source(path: Path, data: bytes, catalog: Catalog, mapping: Path | None) -> tuple[str, Dataset, RawTable, bool]:
-    """Detect the format and read the file: (format, dataset, raw table, zero_is_rounded)."""
+@dataclass(frozen=True)
+class SourceRead:
+    """A file read in its format, with what resolving its cells needs."""
+
+    format: str
+    dataset: Dataset
+    table: RawTable
+    spec: dict[str, Any]
+
+    @property
+    def zero_is_rounded(self) -> bool:
+        # GENESIS writes a true zero as "-"; city tables write 0.
+        return self.format != "table"
+
+
+def read_source(path: Path, data: bytes, catalog: Catalog, mapping: Path | None) -> SourceRead:
+    """Detect the format and read the file."""
+    if not data.startswith(table.XLSX_MAGIC):
+        decode(path, data)  # a wrong encoding is named as such, before format detection
     if genesis.looks_like_genesis(data):
         code = genesis.table_code_of(path, data)
         dataset, spec = _source_for(path, catalog, "genesis", code)
-        return "genesis", dataset, genesis.read_genesis(path, data, spec), True
+        return SourceRead("genesis", dataset, genesis.read_genesis(path, data, spec), spec)
     if ffcsv.looks_like_ffcsv(data):
         code = ffcsv.statistics_code_of(path, data)
         dataset, spec = _source_for(path, catalog, "ffcsv", code)
-        return "ffcsv", dataset, ffcsv.read_ffcsv(path, data, spec), True
+        return SourceRead("ffcsv", dataset, ffcsv.read_ffcsv(path, data, spec), spec)
     mapping_file = mapping or mapping_path_for(path)
     if not mapping_file.exists():
         raise ImportFailed(
@@ -57,10 +75,10 @@ def read_source(path: Path, data: bytes, catalog: Catalog, mapping: Path | None)
             f"{mapping_file.name} (für Stadttabellen CSV/XLSX)",
         )
     spec = _load_mapping(mapping_file)
-    dataset = catalog.datasets.get(str(spec.get("dataset")))
-    if dataset is None:
+    named = catalog.datasets.get(str(spec.get("dataset")))
+    if named is None:
         raise ImportFailed(mapping_file, f"unbekannter Datensatz {spec.get('dataset')!r}")
-    return "table", dataset, table.read_table(path, data, spec), False
+    return SourceRead("table", named, table.read_table(path, data, spec), spec)
 
 
 def _source_for(path: Path, catalog: Catalog, fmt: str, code: str) -> tuple[Dataset, dict[str, Any]]:
@@ -92,16 +110,25 @@ def import_file(
     """Import one file; all or nothing. Re-importing the same file changes nothing."""
     data = _read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
-    fmt, dataset, raw, zero_is_rounded = read_source(path, data, catalog, mapping)
-    existing = _active_same_file(con, dataset.id, digest)
+    source = read_source(path, data, catalog, mapping)
+    existing = _active_same_file(con, source.dataset.id, digest, catalog.version)
     if existing is not None:
         return ImportOutcome(existing, changed=False)
-    constants = _constants(path, mapping, fmt)
-    facts = resolve(path, raw, dataset, catalog, constants=constants, zero_is_rounded=zero_is_rounded)
+    constants = {str(key): str(value) for key, value in dict(source.spec.get("constants", {})).items()}
+    facts = resolve(
+        path,
+        source.table,
+        source.dataset,
+        catalog,
+        constants=constants,
+        zero_is_rounded=source.zero_is_rounded,
+        derivations=derivations_from(source.spec),
+    )
     if facts.row_count == 0:
-        raise ImportFailed(path, f"keine Zeile importierbar; erste Ablehnung: {facts.rejections[0].reason if facts.rejections else '-'}")
-    record = _record(con, catalog, path, fmt, dataset, raw, facts, digest, user)
-    superseded = write_atomically(con, dataset, facts.to_arrow(record.import_id), record)
+        first = facts.rejections[0].reason if facts.rejections else "-"
+        raise ImportFailed(path, f"keine Zeile importierbar; erste Ablehnung: {first}")
+    record = _record(con, catalog, path, source, facts, digest, user)
+    superseded = write_atomically(con, source.dataset, facts.to_arrow(record.import_id), record)
     return ImportOutcome(record, changed=True, superseded=superseded)
 
 
@@ -113,16 +140,20 @@ def _read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _constants(path: Path, mapping: Path | None, fmt: str) -> dict[str, str]:
-    if fmt != "table":
-        return {}
-    spec = _load_mapping(mapping or mapping_path_for(path))
-    return {str(key): str(value) for key, value in dict(spec.get("constants", {})).items()}
+def _active_same_file(con: BaseBackend, dataset_id: str, digest: str, catalog_version: str) -> ImportRecord | None:
+    """The active import of exactly this file under this catalog version, if any.
 
-
-def _active_same_file(con: BaseBackend, dataset_id: str, digest: str) -> ImportRecord | None:
+    A changed catalog (e.g. a corrected mapping) re-reads the same file as a new version.
+    """
     return next(
-        (rec for rec in list_imports(con) if rec.dataset == dataset_id and rec.sha256 == digest and rec.status == "aktiv"),
+        (
+            rec
+            for rec in list_imports(con)
+            if rec.dataset == dataset_id
+            and rec.sha256 == digest
+            and rec.status == "aktiv"
+            and rec.catalog_version == catalog_version
+        ),
         None,
     )
 
@@ -131,9 +162,7 @@ def _record(
     con: BaseBackend,
     catalog: Catalog,
     path: Path,
-    fmt: str,
-    dataset: Dataset,
-    raw: RawTable,
+    source: SourceRead,
     facts: Facts,
     digest: str,
     user: str | None,
@@ -141,15 +170,15 @@ def _record(
     rejections = [{"line": item.line, "reason": item.reason} for item in facts.rejections]
     return ImportRecord(
         import_id=next_import_id(con),
-        dataset=dataset.id,
-        source_key=raw.source_key,
+        dataset=source.dataset.id,
+        source_key=source.table.source_key,
         file_name=path.name,
         sha256=digest,
-        format=fmt,
-        encoding=raw.encoding,
+        format=source.format,
+        encoding=source.table.encoding,
         imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
         user=user or env_str("BILA_USER", _login()),
-        rows_read=raw.rows_read,
+        rows_read=source.table.rows_read,
         cells_imported=facts.row_count,
         rows_rejected=len(rejections),
         rejections=json.dumps(rejections, ensure_ascii=False),

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from bildungslandschaft.core.catalog.model import Catalog, Dataset
-from bildungslandschaft.core.flags import SignError, parse_cell
+from bildungslandschaft.core.flags import SignError, parse_cell, worst_flag
 from bildungslandschaft.core.ingest.errors import ImportFailed
 from bildungslandschaft.core.ingest.records import RawTable
 
@@ -56,6 +56,7 @@ def resolve(
     *,
     constants: dict[str, str] | None = None,
     zero_is_rounded: bool = True,
+    derivations: list[Derivation] | None = None,
 ) -> Facts:
     """Resolve labels to codes and parse values; unknown codes reject the line."""
     names = [*dataset.dimension_ids, "measure", "value", "flag", "source_line"]
@@ -80,7 +81,63 @@ def resolve(
         facts.columns["source_line"].append(cell.line)
     facts.rejections = [Rejection(line, reason) for line, reason in sorted(rejected.items())]
     _check_duplicates(path, facts)
+    for rule in derivations or ():
+        _derive(facts, rule)
     return facts
+
+
+def _derive(facts: Facts, rule: Derivation) -> None:
+    """Add cells computed from others, e.g. männlich = Insgesamt − weiblich.
+
+    The derived value is unknown when any part is unknown; it carries the worst flag.
+    """
+    dim = rule.dimension
+    others = [name for name in [*facts.dataset.dimension_ids, "measure"] if name != dim]
+    groups: dict[tuple[object, ...], dict[str, int]] = {}
+    for index, code in enumerate(facts.columns[dim]):
+        key = tuple(facts.columns[name][index] for name in others)
+        groups.setdefault(key, {})[str(code)] = index
+    for members in groups.values():
+        if rule.code in members or rule.source not in members or not all(code in members for code in rule.minus):
+            continue
+        parts = [members[rule.source], *(members[code] for code in rule.minus)]
+        values = [facts.columns["value"][index] for index in parts]
+        base = parts[0]
+        for name in facts.columns:
+            facts.columns[name].append(facts.columns[name][base])
+        facts.columns[dim][-1] = rule.code
+        numbers = [value for value in values if isinstance(value, float)]
+        known = len(numbers) == len(values)
+        facts.columns["value"][-1] = numbers[0] - sum(numbers[1:]) if known else None
+        facts.columns["flag"][-1] = worst_flag([_flag(facts.columns["flag"][index]) for index in parts])
+
+
+def _flag(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """``code`` of ``dimension`` is ``source`` minus the ``minus`` codes (all else equal)."""
+
+    dimension: str
+    code: str
+    source: str
+    minus: tuple[str, ...]
+
+
+def derivations_from(spec: dict[str, object]) -> list[Derivation]:
+    """Read ``derive:`` entries of a source mapping: ``{dimension, code, from, minus}``."""
+    rules = spec.get("derive") or []
+    result: list[Derivation] = []
+    for entry in rules if isinstance(rules, list) else []:
+        minus = entry.get("minus", [])
+        result.append(
+            Derivation(
+                str(entry["dimension"]), str(entry["code"]), str(entry["from"]), tuple(str(code) for code in minus)
+            )
+        )
+    return result
 
 
 def _codes(coordinates: dict[str, str], dataset: Dataset, catalog: Catalog) -> tuple[dict[str, str], str | None]:

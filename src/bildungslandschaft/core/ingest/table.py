@@ -29,11 +29,12 @@ XLSX_MAGIC = b"PK\x03\x04"
 
 def read_table(path: Path, data: bytes, mapping: dict[str, Any]) -> RawTable:
     """Read a CSV or XLSX city table per its mapping."""
+    rows: list[tuple[int, list[object]]]
     if data.startswith(XLSX_MAGIC):
         rows, encoding = _xlsx_rows(path, data, mapping.get("sheet")), "xlsx"
     else:
         text, encoding = decode(path, data, preferred="utf-8")
-        rows = _csv_rows(text)
+        rows = [(line, list(fields)) for line, fields in _csv_rows(text)]
     if not rows:
         raise ImportFailed(path, "Tabelle ist leer")
     header_line, header = rows[0]

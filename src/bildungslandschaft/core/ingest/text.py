@@ -12,7 +12,9 @@ _MOJIBAKE = ("Ã¤", "Ã¶", "Ã¼", "ÃŸ", "Ã„", "Ã–", "Ãœ")
 def decode(path: Path, data: bytes, preferred: str = "cp1252") -> tuple[str, str]:
     """Return the text and the encoding used; reject what is neither UTF-8 nor Windows-1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
-        raise ImportFailed(path, "falsche Kodierung: Datei enthält NUL-Bytes (UTF-16?); erwartet Windows-1252 oder UTF-8")
+        raise ImportFailed(
+            path, "falsche Kodierung: Datei enthält NUL-Bytes (UTF-16?); erwartet Windows-1252 oder UTF-8"
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         return _checked(path, data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
     try:
@@ -22,7 +24,9 @@ def decode(path: Path, data: bytes, preferred: str = "cp1252") -> tuple[str, str
             return _checked(path, data.decode(preferred), preferred)
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            raise ImportFailed(path, f"falsche Kodierung: Byte 0x{data[error.start]:02x} ist weder UTF-8 noch {preferred}", line) from None
+            raise ImportFailed(
+                path, f"falsche Kodierung: Byte 0x{data[error.start]:02x} ist weder UTF-8 noch {preferred}", line
+            ) from None
     return _checked(path, text, "utf-8")
 
 

@@ -14,7 +14,6 @@ from ibis.backends import BaseBackend
 from bildungslandschaft.core.catalog.model import Dataset
 from bildungslandschaft.core.ingest.lineage import (
     ACTIVE,
-    IMPORTS_SCHEMA,
     IMPORTS_TABLE,
     SUPERSEDED,
     ImportRecord,

@@ -1,0 +1,110 @@
+"""The master MILP of secondary suppression: binary decisions per cell, growing by cuts."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+import highspy
+
+from bildungslandschaft.core.disclosure.attacker import TOLERANCE, Cut
+from bildungslandschaft.core.disclosure.highs import quiet_highs
+from bildungslandschaft.core.disclosure.indexed import IndexedTable
+
+SAVED_PATTERNS = 5
+
+
+@dataclass(frozen=True)
+class MasterOutcome:
+    """Patterns the master found (best first, 0/1) and the proven lower bound on the cost."""
+
+    patterns: list[list[float]]
+    lower_bound: float
+
+
+class Master:
+    """The master MILP over the suppression decisions ``x``; cells in ``fixed`` are always 1.
+
+    Costs: ``"cells"`` counts suppressed cells; ``"total"`` sums their counts plus a tie-break below
+    one half in total, so that among equally small totals the pattern with fewer cells wins.
+    """
+
+    def __init__(self, table: IndexedTable, fixed: Collection[int], objective: str) -> None:
+        self.table = table
+        self.solver = quiet_highs()
+        n = len(table.keys)
+        tie_break = 1.0 / (2 * (n + 1))
+        self.costs = [
+            1.0 if objective == "cells" else float(count) + tie_break for count in table.counts
+        ]
+        every = list(range(n))
+        self.solver.addVars(n, [1.0 if i in fixed else 0.0 for i in every], [1.0] * n)
+        self.solver.changeColsCost(n, every, self.costs)
+        self.solver.changeColsIntegrality(n, every, [highspy.HighsVarType.kInteger] * n)
+        self.solver.setOptionValue("mip_rel_gap", 0.0)
+        # integral cell counts or totals: a gap below 1 (1/2 with the tie-break) proves optimality
+        self.gap = 0.999 if objective == "cells" else 0.49
+        self.solver.setOptionValue("mip_abs_gap", self.gap)
+        self.solver.setOptionValue("mip_improving_solution_save", True)
+        self.seen: set[tuple[tuple[int, ...], tuple[float, ...], float]] = set()
+        self.count = 0
+
+    def cost(self, pattern: Sequence[float]) -> float:
+        """The objective value of a 0/1 pattern."""
+        return sum(c for c, x in zip(self.costs, pattern, strict=True) if x > 0.5)
+
+    def add_all(self, cuts: Sequence[Cut]) -> int:
+        """Add the cuts that are neither trivial nor already present; return how many were new."""
+        added = 0
+        for cut in cuts:
+            if cut.bound <= TOLERANCE or math.isinf(cut.bound):
+                continue
+            signature = (cut.cells, tuple(round(c, 9) for c in cut.coefficients), round(cut.bound, 9))
+            if signature in self.seen:
+                continue
+            self.seen.add(signature)
+            self.solver.addRow(
+                cut.bound, highspy.kHighsInf, len(cut.cells), cut.cells, cut.coefficients
+            )
+            added += 1
+        self.count += added
+        return added
+
+    def add_singleton_rows(self, fixed: Collection[int]) -> None:
+        """Two more suppressions beside a singleton in each equation it shares with a primary cell."""
+        for cell in fixed:
+            if self.table.counts[cell] != 1:
+                continue
+            for number in self.table.equations_of_cell[cell]:
+                others = [c for c in self.table.equations[number].cells if c != cell]
+                if len(others) < 2 or not any(c in fixed for c in others):
+                    continue
+                self.add_all([Cut(tuple(others), (1.0,) * len(others), 2.0)])
+
+    def solve_relaxation(self) -> list[float]:
+        """The optimal pattern of the LP relaxation (fractional suppressions)."""
+        n = len(self.table.keys)
+        every = list(range(n))
+        self.solver.setOptionValue("time_limit", highspy.kHighsInf)
+        self.solver.changeColsIntegrality(n, every, [highspy.HighsVarType.kContinuous] * n)
+        self.solver.run()
+        pattern = list(self.solver.getSolution().col_value)
+        self.solver.changeColsIntegrality(n, every, [highspy.HighsVarType.kInteger] * n)
+        return pattern
+
+    def solve(self, seconds: float, incumbent: Sequence[float] | None) -> MasterOutcome:
+        """Solve the MILP, starting from a pattern known to meet all cuts, within ``seconds``."""
+        self.solver.setOptionValue("time_limit", seconds)
+        if incumbent is not None:
+            start = highspy.HighsSolution()
+            start.col_value = list(incumbent)
+            self.solver.setSolution(start)
+        self.solver.run()
+        info = self.solver.getInfo()
+        if info.primal_solution_status != 2:  # 2: a feasible solution exists
+            return MasterOutcome([], -math.inf)
+        found = [self.solver.getSolution().col_value]
+        found += [saved.col_value for saved in self.solver.getSavedMipSolutions()[-SAVED_PATTERNS:]]
+        patterns = [[1.0 if v > 0.5 else 0.0 for v in values] for values in found]
+        return MasterOutcome(patterns, info.mip_dual_bound)

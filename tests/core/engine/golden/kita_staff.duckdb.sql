@@ -1,0 +1,88 @@
+SELECT
+  *
+FROM (
+  SELECT
+    "t1"."year",
+    SUM("t1"."value") FILTER(WHERE
+      (
+        "t1"."measure" = 'kita_staff'
+      )
+      AND (
+        "t1"."einrichtungsart" = '_T'
+      )
+      AND (
+        "t1"."platzart" = '_T'
+      )) AS "num_sum",
+    SUM(
+      CAST((
+        "t1"."measure" = 'kita_staff'
+      )
+      AND (
+        "t1"."einrichtungsart" = '_T'
+      )
+      AND (
+        "t1"."platzart" = '_T'
+      ) AS BIGINT)
+    ) AS "num_rows",
+    SUM(
+      CAST((
+        "t1"."measure" = 'kita_staff'
+      )
+      AND (
+        "t1"."einrichtungsart" = '_T'
+      )
+      AND (
+        "t1"."platzart" = '_T'
+      )
+      AND (
+        "t1"."value" IS NULL
+      ) AS BIGINT)
+    ) AS "num_unknown",
+    MAX(
+      CASE "t1"."flag"
+        WHEN '.'
+        THEN 10
+        WHEN 'x'
+        THEN 9
+        WHEN '/'
+        THEN 8
+        WHEN '...'
+        THEN 7
+        WHEN '()'
+        THEN 6
+        WHEN 's'
+        THEN 5
+        WHEN 'p'
+        THEN 4
+        WHEN 'r'
+        THEN 3
+        WHEN '0'
+        THEN 2
+        WHEN 'e'
+        THEN 1
+        ELSE 0
+      END
+    ) FILTER(WHERE
+      (
+        "t1"."measure" = 'kita_staff'
+      )
+      AND (
+        "t1"."einrichtungsart" = '_T'
+      )
+      AND (
+        "t1"."platzart" = '_T'
+      )) AS "num_severity"
+  FROM (
+    SELECT
+      *
+    FROM "fact_kita_kreis" AS "t0"
+    WHERE
+      "t0"."measure" = 'kita_staff'
+      AND "t0"."einrichtungsart" = '_T'
+      AND "t0"."platzart" = '_T'
+  ) AS "t1"
+  GROUP BY
+    1
+) AS "t2"
+ORDER BY
+  "t2"."year" ASC

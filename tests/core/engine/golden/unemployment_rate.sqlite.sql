@@ -1,0 +1,71 @@
+SELECT
+  *
+FROM (
+  SELECT
+    "t1"."year",
+    SUM("t1"."value") FILTER(WHERE
+      (
+        "t1"."measure" = 'unemployment_rate'
+      ) AND (
+        "t1"."personengruppe" = '_T'
+      )) AS "num_sum",
+    SUM(
+      CAST((
+        "t1"."measure" = 'unemployment_rate'
+      ) AND (
+        "t1"."personengruppe" = '_T'
+      ) AS INTEGER)
+    ) AS "num_rows",
+    SUM(
+      CAST((
+        "t1"."measure" = 'unemployment_rate'
+      )
+      AND (
+        "t1"."personengruppe" = '_T'
+      )
+      AND (
+        "t1"."value" IS NULL
+      ) AS INTEGER)
+    ) AS "num_unknown",
+    MAX(
+      CASE "t1"."flag"
+        WHEN '.'
+        THEN 10
+        WHEN 'x'
+        THEN 9
+        WHEN '/'
+        THEN 8
+        WHEN '...'
+        THEN 7
+        WHEN '()'
+        THEN 6
+        WHEN 's'
+        THEN 5
+        WHEN 'p'
+        THEN 4
+        WHEN 'r'
+        THEN 3
+        WHEN '0'
+        THEN 2
+        WHEN 'e'
+        THEN 1
+        ELSE 0
+      END
+    ) FILTER(WHERE
+      (
+        "t1"."measure" = 'unemployment_rate'
+      ) AND (
+        "t1"."personengruppe" = '_T'
+      )) AS "num_severity"
+  FROM (
+    SELECT
+      *
+    FROM "fact_labour_market_kreis" AS "t0"
+    WHERE
+      "t0"."measure" = 'unemployment_rate' AND "t0"."personengruppe" = '_T'
+  ) AS "t1"
+  GROUP BY
+    1
+) AS "t2"
+ORDER BY
+  "t2"."year" ASC NULLS LAST

@@ -1,0 +1,166 @@
+SELECT
+  *
+FROM (
+  SELECT
+    "t1"."year",
+    SUM("t1"."value") FILTER(WHERE
+      (
+        "t1"."measure" = 'vocational_leavers'
+      )
+      AND "t1"."abschluss" IN ('hsa')
+      AND (
+        "t1"."geschlecht" = '_T'
+      )) AS "num_sum",
+    SUM(
+      CAST((
+        "t1"."measure" = 'vocational_leavers'
+      )
+      AND "t1"."abschluss" IN ('hsa')
+      AND (
+        "t1"."geschlecht" = '_T'
+      ) AS INTEGER)
+    ) AS "num_rows",
+    SUM(
+      CAST((
+        "t1"."measure" = 'vocational_leavers'
+      )
+      AND "t1"."abschluss" IN ('hsa')
+      AND (
+        "t1"."geschlecht" = '_T'
+      )
+      AND (
+        "t1"."value" IS NULL
+      ) AS INTEGER)
+    ) AS "num_unknown",
+    MAX(
+      CASE "t1"."flag"
+        WHEN '.'
+        THEN 10
+        WHEN 'x'
+        THEN 9
+        WHEN '/'
+        THEN 8
+        WHEN '...'
+        THEN 7
+        WHEN '()'
+        THEN 6
+        WHEN 's'
+        THEN 5
+        WHEN 'p'
+        THEN 4
+        WHEN 'r'
+        THEN 3
+        WHEN '0'
+        THEN 2
+        WHEN 'e'
+        THEN 1
+        ELSE 0
+      END
+    ) FILTER(WHERE
+      (
+        "t1"."measure" = 'vocational_leavers'
+      )
+      AND "t1"."abschluss" IN ('hsa')
+      AND (
+        "t1"."geschlecht" = '_T'
+      )) AS "num_severity",
+    SUM("t1"."value") FILTER(WHERE
+      (
+        "t1"."measure" = 'vocational_leavers'
+      )
+      AND (
+        "t1"."abschluss" = '_T'
+      )
+      AND (
+        "t1"."geschlecht" = '_T'
+      )) AS "den_sum",
+    SUM(
+      CAST((
+        "t1"."measure" = 'vocational_leavers'
+      )
+      AND (
+        "t1"."abschluss" = '_T'
+      )
+      AND (
+        "t1"."geschlecht" = '_T'
+      ) AS INTEGER)
+    ) AS "den_rows",
+    SUM(
+      CAST((
+        "t1"."measure" = 'vocational_leavers'
+      )
+      AND (
+        "t1"."abschluss" = '_T'
+      )
+      AND (
+        "t1"."geschlecht" = '_T'
+      )
+      AND (
+        "t1"."value" IS NULL
+      ) AS INTEGER)
+    ) AS "den_unknown",
+    MAX(
+      CASE "t1"."flag"
+        WHEN '.'
+        THEN 10
+        WHEN 'x'
+        THEN 9
+        WHEN '/'
+        THEN 8
+        WHEN '...'
+        THEN 7
+        WHEN '()'
+        THEN 6
+        WHEN 's'
+        THEN 5
+        WHEN 'p'
+        THEN 4
+        WHEN 'r'
+        THEN 3
+        WHEN '0'
+        THEN 2
+        WHEN 'e'
+        THEN 1
+        ELSE 0
+      END
+    ) FILTER(WHERE
+      (
+        "t1"."measure" = 'vocational_leavers'
+      )
+      AND (
+        "t1"."abschluss" = '_T'
+      )
+      AND (
+        "t1"."geschlecht" = '_T'
+      )) AS "den_severity"
+  FROM (
+    SELECT
+      *
+    FROM "fact_vocational_leavers_kreis" AS "t0"
+    WHERE
+      (
+        (
+          "t0"."measure" = 'vocational_leavers'
+        )
+        AND "t0"."abschluss" IN ('hsa')
+        AND (
+          "t0"."geschlecht" = '_T'
+        )
+      )
+      OR (
+        (
+          "t0"."measure" = 'vocational_leavers'
+        )
+        AND (
+          "t0"."abschluss" = '_T'
+        )
+        AND (
+          "t0"."geschlecht" = '_T'
+        )
+      )
+  ) AS "t1"
+  GROUP BY
+    1
+) AS "t2"
+ORDER BY
+  "t2"."year" ASC NULLS LAST

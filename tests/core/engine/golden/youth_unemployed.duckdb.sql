@@ -1,0 +1,63 @@
+SELECT
+  *
+FROM (
+  SELECT
+    "t1"."year",
+    SUM("t1"."value") FILTER(WHERE
+      (
+        "t1"."measure" = 'unemployed'
+      ) AND "t1"."personengruppe" IN ('15_25')) AS "num_sum",
+    SUM(
+      CAST((
+        "t1"."measure" = 'unemployed'
+      ) AND "t1"."personengruppe" IN ('15_25') AS BIGINT)
+    ) AS "num_rows",
+    SUM(
+      CAST((
+        "t1"."measure" = 'unemployed'
+      )
+      AND "t1"."personengruppe" IN ('15_25')
+      AND (
+        "t1"."value" IS NULL
+      ) AS BIGINT)
+    ) AS "num_unknown",
+    MAX(
+      CASE "t1"."flag"
+        WHEN '.'
+        THEN 10
+        WHEN 'x'
+        THEN 9
+        WHEN '/'
+        THEN 8
+        WHEN '...'
+        THEN 7
+        WHEN '()'
+        THEN 6
+        WHEN 's'
+        THEN 5
+        WHEN 'p'
+        THEN 4
+        WHEN 'r'
+        THEN 3
+        WHEN '0'
+        THEN 2
+        WHEN 'e'
+        THEN 1
+        ELSE 0
+      END
+    ) FILTER(WHERE
+      (
+        "t1"."measure" = 'unemployed'
+      ) AND "t1"."personengruppe" IN ('15_25')) AS "num_severity"
+  FROM (
+    SELECT
+      *
+    FROM "fact_labour_market_kreis" AS "t0"
+    WHERE
+      "t0"."measure" = 'unemployed' AND "t0"."personengruppe" IN ('15_25')
+  ) AS "t1"
+  GROUP BY
+    1
+) AS "t2"
+ORDER BY
+  "t2"."year" ASC
