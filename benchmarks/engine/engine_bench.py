@@ -253,8 +253,14 @@ def workload(catalog: Any) -> list[Job]:
 # Hand-written definitions (copied from the YAML; not read from the catalog).
 LEAVER_CODES = ("ohne_hsa", "hsa", "msa", "fhr", "ahr")
 GENERAL_SCHOOLS = (
-    "grundschule", "orientierungsstufe", "hauptschule", "mehrere_bildungsgaenge",
-    "realschule", "gymnasium", "gesamtschule", "waldorf",
+    "grundschule",
+    "orientierungsstufe",
+    "hauptschule",
+    "mehrere_bildungsgaenge",
+    "realschule",
+    "gymnasium",
+    "gesamtschule",
+    "waldorf",
 )
 
 
@@ -264,7 +270,7 @@ def _in(column: str, codes: Iterable[str]) -> str:
 
 SEN_SQL = _in("foerderschwerpunkt", SEN_CODES)  # the catalog's list (equivalent to <> 'ohne' on this data)
 # indicator → (numerator condition, denominator condition or None); None condition = every row
-SQL_TERMS: dict[str, tuple[str | None, str | None | bool]] = {
+SQL_TERMS: dict[str, tuple[str | None, str | bool | None]] = {
     "pupils": (None, False),
     "foreign_pupils_share": ("staatsangehoerigkeit = 'auslaendisch'", None),
     "sen_rate": (SEN_SQL, None),
@@ -309,8 +315,12 @@ def _pandas_masks(df: Any, indicator: str) -> tuple[Any, Any]:
     if indicator == "leavers":
         return leaver, None
     if indicator.startswith("leavers_"):
-        code = {"leavers_without_hsa_share": "ohne_hsa", "leavers_hsa_share": "hsa",
-                "leavers_msa_share": "msa", "leavers_abitur_share": "ahr"}[indicator]
+        code = {
+            "leavers_without_hsa_share": "ohne_hsa",
+            "leavers_hsa_share": "hsa",
+            "leavers_msa_share": "msa",
+            "leavers_abitur_share": "ahr",
+        }[indicator]
         return df["abschluss"].eq(code), leaver
     sen = df["foerderschwerpunkt"].isin(SEN_CODES)
     if indicator == "foreign_pupils_share":
@@ -341,76 +351,13 @@ def _ratio(num: float, den: float | None) -> tuple[float | None, float, float | 
     return (num / den * 100.0 if den else None), float(num), float(den)
 
 
-def engine_microdata_bug(con: Any, catalog: Any) -> str | None:
-    """The error the unpatched engine raises on this dataset, or None when it works."""
-    from bildungslandschaft.core.engine import compute
-    from bildungslandschaft.core.result import Query
-
-    try:
-        compute(con, catalog, Query("pupils", ("year",), {}, False, DATASET), {DATASET})
-    except AttributeError as error:  # ibis 12: FloatingScalar has no attribute 'sum'
-        return f"{type(error).__name__}: {error}"
-    return None
-
-
-_SHIM_INSTALLED = False
-
-
-def install_engine_shim() -> None:
-    """Work around the microdata bug of ``compile.term_metrics`` without touching src/.
-
-    ``compile._value`` returns ``ibis.literal(1.0)`` for counted microdata rows and
-    ``term_metrics`` calls ``ibis.literal(0, "int64").sum(where=...)`` / ``.max(where=...)``;
-    Ibis 12 scalars have no ``sum``/``max`` (reductions need a column), so every microdata
-    query raises ``AttributeError``. The shim replaces only the microdata branch with the
-    column-shaped equivalent (``SUM(CAST(p AS DOUBLE)) FILTER (WHERE p)`` for the count,
-    the constant 0 for "unknown" and "severity", which is what they evaluate to on
-    microdata); aggregate datasets keep the original code. Everything else (planning,
-    predicates, filter, grouping, ordering, Result building, provenance) is the engine's.
-    """
-    global _SHIM_INSTALLED
-    if _SHIM_INSTALLED:
-        return
-    import ibis
-
-    from bildungslandschaft.core import compile as compile_module
-
-    original = compile_module.term_metrics
-
-    def term_metrics(table: Any, plan: Any, predicate: Any) -> dict[str, Any]:
-        measure = plan.dataset.measure(plan.term.measure)
-        if plan.dataset.kind != "microdata":
-            return original(table, plan, predicate)
-        value = predicate.cast("float64") if measure.column is None else table[measure.column].cast("float64")
-        name = plan.name
-        return {
-            f"{name}_sum": value.sum(where=predicate),
-            f"{name}_rows": predicate.cast("int64").sum(),
-            f"{name}_unknown": ibis.literal(0, "int64"),
-            f"{name}_severity": ibis.literal(0, "int64"),
-        }
-
-    compile_module.term_metrics = term_metrics
-    _SHIM_INSTALLED = True
-
-
-def prepare_engine(con: Any, catalog: Any) -> str | None:
-    """Install the shim if (and only if) the engine fails on microdata; the error it works around."""
-    bug = engine_microdata_bug(con, catalog)
-    if bug is not None:
-        install_engine_shim()
-        assert engine_microdata_bug(con, catalog) is None, "engine still fails with the shim"
-    return bug
-
-
 def run_engine_job(con: Any, catalog: Any, job: Job, available: set[str] | None) -> Cells:
     from bildungslandschaft.core.engine import compute
     from bildungslandschaft.core.result import Query
 
     result = compute(con, catalog, Query(job.indicator, job.by, {}, False, DATASET), available)
     return {
-        tuple(cell.key[dim] for dim in job.by): (cell.value, cell.numerator, cell.denominator)
-        for cell in result.cells
+        tuple(cell.key[dim] for dim in job.by): (cell.value, cell.numerator, cell.denominator) for cell in result.cells
     }
 
 
@@ -434,10 +381,8 @@ def run_pandas_job(df: Any, job: Job) -> Cells:
     if den is None:  # a count of the rows matching a condition
         counts = df.loc[num, keys].groupby(keys, sort=True).size()
         return {_key(key): _ratio(value, None) for key, value in counts.items()}
-    if den is True:  # the denominator counts every row
-        frame = df[keys].assign(num=num)
-    else:
-        frame = df.loc[den, keys].assign(num=num[den])
+    # den is True: the denominator counts every row; else only the rows of the denominator's mask
+    frame = df[keys].assign(num=num) if den is True else df.loc[den, keys].assign(num=num[den])
     sums = frame.groupby(keys, sort=True).agg(num=("num", "sum"), den=("num", "size"))
     assert isinstance(sums, pd.DataFrame)
     return {
@@ -496,8 +441,9 @@ def compiled_sql(con: Any, catalog: Any, job: Job, available: set[str]) -> str:
     return str(con.compile(expression))
 
 
-_DARUNTER_AND = re.compile(r"""\s+AND\s+NOT\s+\(\s*"t\d+"\."abschluss"\s+IN\s+\('fhr_schulisch',\s*'fhr_schulisch_nachr'\)\s*\)""")
-_DARUNTER = re.compile(r"""NOT\s+\(\s*"t\d+"\."abschluss"\s+IN\s+\('fhr_schulisch',\s*'fhr_schulisch_nachr'\)\s*\)""")
+_NOT_DARUNTER = r"""NOT\s+\(\s*"t\d+"\."abschluss"\s+IN\s+\('fhr_schulisch',\s*'fhr_schulisch_nachr'\)\s*\)"""
+_DARUNTER_AND = re.compile(r"\s+AND\s+" + _NOT_DARUNTER)
+_DARUNTER = re.compile(_NOT_DARUNTER)
 
 
 def without_darunter(sql: str) -> str:

@@ -61,7 +61,18 @@ def rss_bytes() -> int:
 
 
 def maxrss_bytes() -> int:
+    """getrusage ru_maxrss. Caveat (Linux): it keeps the high-water mark of the parent's memory
+    image that the child had before exec, so in a child it is at least the parent's RSS; hence
+    the reports use VmHWM, which belongs to the process's own address space."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: kilobytes
+
+
+def hwm_bytes() -> int:
+    """Peak resident set size of this process's address space (VmHWM, kept by the kernel)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return maxrss_bytes()
 
 
 class Context:
@@ -72,7 +83,6 @@ class Context:
 
         self.catalog = load_catalog()
         self.jobs = eb.workload(self.catalog)
-        self.engine_bug: str | None = None
         self.runners: dict[str, Callable[[eb.Job], Any]] = {}
         if {"engine", "engine_cli", "engine_sql_only", "engine_compile"} & set(variants):
             import ibis
@@ -82,7 +92,6 @@ class Context:
             self.con = ibis.duckdb.connect(str(database), read_only=read_only)
             self.available = available_datasets(self.con, self.catalog)
             assert eb.DATASET in self.available, "fact_pupils_micro missing or empty"
-            self.engine_bug = eb.prepare_engine(self.con, self.catalog)
             self.runners["engine"] = lambda job: eb.run_engine_job(self.con, self.catalog, job, self.available)
             self.runners["engine_cli"] = lambda job: eb.run_engine_job(self.con, self.catalog, job, None)
             self.runners["engine_compile"] = lambda job: eb.compiled_sql(self.con, self.catalog, job, self.available)
@@ -126,7 +135,7 @@ def memory_worker(variant: str, rows: int, seed: int) -> None:
     rss_start = rss_bytes()
     ctx = Context(parquet, database, (variant,), read_only=True)
     rss_loaded = rss_bytes()
-    maxrss_loaded = maxrss_bytes()
+    hwm_loaded = hwm_bytes()
     process = psutil.Process()
     peak = [rss_loaded]
     done = threading.Event()
@@ -144,28 +153,45 @@ def memory_worker(variant: str, rows: int, seed: int) -> None:
     elapsed = time.perf_counter() - started
     done.set()
     sampler.join()
-    print(json.dumps({
-        "variant": variant,
-        "rss_start": rss_start,
-        "rss_loaded": rss_loaded,
-        "maxrss_loaded": maxrss_loaded,
-        "peak_workload_sampled": max(peak[0], rss_bytes()),
-        "maxrss_total": maxrss_bytes(),
-        "single_pass_s": elapsed,
-    }))
+    print(
+        json.dumps(
+            {
+                "variant": variant,
+                "rss_start": rss_start,
+                "rss_loaded": rss_loaded,
+                "hwm_loaded": hwm_loaded,
+                "peak_workload_sampled": max(peak[0], rss_bytes()),
+                "hwm_total": hwm_bytes(),
+                "ru_maxrss_total": maxrss_bytes(),
+                "single_pass_s": elapsed,
+            }
+        )
+    )
 
 
 def measure_memory(rows: int, seed: int) -> dict[str, dict[str, Any]]:
     results: dict[str, dict[str, Any]] = {}
     for variant in MAIN:
-        command = [sys.executable, str(Path(__file__).resolve()), "--memory-worker", variant,
-                   "--rows", str(rows), "--seed", str(seed)]
+        command = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--memory-worker",
+            variant,
+            "--rows",
+            str(rows),
+            "--seed",
+            str(seed),
+        ]
         done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
         if done.returncode != 0:
             raise RuntimeError(f"memory worker {variant} failed:\n{done.stderr}")
         results[variant] = json.loads(done.stdout.strip().splitlines()[-1])
-        print(f"  memory {variant:7s}: after load {results[variant]['rss_loaded'] / 2**20:7.0f} MiB, "
-              f"peak {results[variant]['maxrss_total'] / 2**20:7.0f} MiB", flush=True)
+        print(
+            f"  memory {variant:7s}: after load {results[variant]['rss_loaded'] / 2**20:7.0f} MiB, "
+            f"peak in workload {results[variant]['peak_workload_sampled'] / 2**20:7.0f} MiB, "
+            f"VmHWM {results[variant]['hwm_total'] / 2**20:7.0f} MiB",
+            flush=True,
+        )
     return results
 
 
@@ -183,14 +209,15 @@ def run_size(rows: int, seed: int, repeats: int, memory: bool, regenerate: bool)
     started = time.perf_counter()
     eb.load_duckdb(parquet, database)
     load_s = time.perf_counter() - started
-    print(f"  data: {parquet.name} ({parquet.stat().st_size / 2**20:.0f} MiB, {generate_s:.1f} s), "
-          f"DuckDB load {load_s:.1f} s", flush=True)
+    print(
+        f"  data: {parquet.name} ({parquet.stat().st_size / 2**20:.0f} MiB, {generate_s:.1f} s), "
+        f"DuckDB load {load_s:.1f} s",
+        flush=True,
+    )
 
     mem = measure_memory(rows, seed) if memory else {}
 
     ctx = Context(parquet, database, MAIN + DIAGNOSTIC)
-    if ctx.engine_bug:
-        print(f"  NOTE: engine fails on microdata ({ctx.engine_bug}); running it with the shim", flush=True)
     threads = ctx.raw.execute("SELECT current_setting('threads')").fetchone()[0]
 
     # warm-up pass of every variant doubles as the verification (before any timing is reported)
@@ -207,20 +234,28 @@ def run_size(rows: int, seed: int, repeats: int, memory: bool, regenerate: bool)
     variants = MAIN + DIAGNOSTIC
     totals: dict[str, list[float]] = {v: [] for v in variants}
     per_job: dict[str, dict[eb.Job, list[float]]] = {v: {job: [] for job in ctx.jobs} for v in variants}
+    # interleaved per query: each query runs in every variant back to back (rotating order), so that
+    # bursts of load from other work on the shared machine hit all variants alike
     for rep in range(repeats):
-        order = variants[rep % len(variants):] + variants[:rep % len(variants)]
-        for variant in order:
-            total, jobs = eb.time_jobs(ctx.runners[variant], ctx.jobs)
-            totals[variant].append(total)
-            for job, seconds in jobs.items():
+        rep_total = dict.fromkeys(variants, 0.0)
+        for index, job in enumerate(ctx.jobs):
+            shift = (rep + index) % len(variants)
+            for variant in variants[shift:] + variants[:shift]:
+                started = time.perf_counter()
+                ctx.runners[variant](job)
+                seconds = time.perf_counter() - started
                 per_job[variant][job].append(seconds)
+                rep_total[variant] += seconds
+        for variant in variants:
+            totals[variant].append(rep_total[variant])
         print(f"  rep {rep + 1}/{repeats}: " + ", ".join(f"{v} {totals[v][-1]:.2f}s" for v in variants), flush=True)
     sql_texts = {f"{job.indicator} by {','.join(job.by)}": ctx.sqls[job] for job in ctx.jobs}
     ctx.close()
 
     median = {v: statistics.median(totals[v]) for v in variants}
-    job_median = {v: {f"{j.indicator} by {','.join(j.by)}": statistics.median(t) for j, t in per_job[v].items()}
-                  for v in variants}
+    job_median = {
+        v: {f"{j.indicator} by {','.join(j.by)}": statistics.median(t) for j, t in per_job[v].items()} for v in variants
+    }
     return {
         "rows": rows,
         "parquet": str(parquet.relative_to(ROOT)),
@@ -232,7 +267,6 @@ def run_size(rows: int, seed: int, repeats: int, memory: bool, regenerate: bool)
         "queries": len(ctx.jobs),
         "cells": cells,
         "indicators": sorted({job.indicator for job in ctx.jobs}),
-        "engine_bug": ctx.engine_bug,
         "darunter_queries": darunter_queries,
         "repeats": repeats,
         "totals": totals,
@@ -257,18 +291,47 @@ def machine() -> dict[str, Any]:
     import pyarrow
     import sqlglot
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     return {
         "nproc": len(os.sched_getaffinity(0)),
         "cpu": cpu,
         "ram_gib": psutil.virtual_memory().total / 2**30,
         "os": platform.platform(),
         "python": platform.python_version(),
-        "versions": {"ibis-framework": ibis.__version__, "duckdb": duckdb.__version__, "sqlglot": sqlglot.__version__,
-                     "pandas": pandas.__version__, "numpy": numpy.__version__, "pyarrow": pyarrow.__version__},
+        "versions": {
+            "ibis-framework": ibis.__version__,
+            "duckdb": duckdb.__version__,
+            "sqlglot": sqlglot.__version__,
+            "pandas": pandas.__version__,
+            "numpy": numpy.__version__,
+            "pyarrow": pyarrow.__version__,
+        },
         "loadavg_start": os.getloadavg(),
+        "engine_source": engine_source(),
     }
+
+
+def engine_source() -> str:
+    """Which engine was measured: the commit and, as the tree may be modified, hashes of the engine files."""
+    import hashlib
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], capture_output=True, text=True, check=False, cwd=ROOT)
+        return done.stdout.strip()
+
+    files = ["src/bildungslandschaft/core/compile.py", "src/bildungslandschaft/core/engine.py"]
+    dirty = git("status", "--porcelain", "--", *files)
+    hashes = ", ".join(
+        f"{Path(f).name} sha256:{hashlib.sha256((ROOT / f).read_bytes()).hexdigest()[:12]}" for f in files
+    )
+    return f"commit {git('rev-parse', '--short', 'HEAD')}{' + uncommitted changes' if dirty else ''} ({hashes})"
 
 
 def _mib(value: float | None) -> str:
@@ -282,7 +345,8 @@ def markdown(command: str, info: dict[str, Any], sizes: list[dict[str, Any]]) ->
         f"{info['os']} · Python {info['python']} · "
         + ", ".join(f"{name} {version}" for name, version in info["versions"].items())
         + f" · load average at start {info['loadavg_start'][0]:.2f}, at end {info['loadavg_end'][0]:.2f} "
-        "(the 2 cores are shared with other work)",
+        "(the 2 cores are shared with other work)  ",
+        f"Engine measured: {info['engine_source']}",
         "",
     ]
     for size in sizes:
@@ -292,20 +356,29 @@ def markdown(command: str, info: dict[str, Any], sizes: list[dict[str, Any]]) ->
             f"### {size['rows']:,} rows",
             "",
             f"{n} queries ({len(size['indicators'])} indicators × allowed breakdowns), {size['cells']:,} cells, "
-            f"identical in all three variants (tolerance 1e-9). Median of {size['repeats']} interleaved runs of the "
-            f"whole workload. DuckDB threads: {size['duckdb_threads']}; pandas is single-threaded. "
+            f"identical in all three variants (tolerance 1e-9). Median of {size['repeats']} runs of the whole "
+            "workload, interleaved per query (each query runs in every variant back to back, rotating order). "
+            f"DuckDB threads: {size['duckdb_threads']}; pandas is single-threaded. "
             f"Parquet {size['parquet_mib']:.0f} MiB; pandas `read_parquet` {size['pandas_read_parquet_s']:.1f} s "
             "(once, not timed); DuckDB load "
             f"{size['duckdb_load_s']:.1f} s (once, not timed).",
             "",
-            "| variant | median s (all queries) | min s | ms per query | peak RSS MiB (after load → peak) |",
-            "|---|---:|---:|---:|---:|",
+            f"| variant | median s ({n} queries) | min s | Σ per-query medians s | ms per query | "
+            "RSS MiB: after setup / peak in workload / VmHWM |",
+            "|---|---:|---:|---:|---:|---:|",
         ]
         for variant in MAIN + DIAGNOSTIC:
             mem = size["memory"].get(variant)
-            memory = f"{_mib(mem['rss_loaded'])} → {_mib(mem['maxrss_total'])}" if mem else ""
-            lines.append(f"| {DESCRIPTION[variant]} | {med[variant]:.3f} | {min(size['totals'][variant]):.3f} | "
-                         f"{med[variant] / n * 1000:.1f} | {memory} |")
+            memory = (
+                f"{_mib(mem['rss_loaded'])} / {_mib(mem['peak_workload_sampled'])} / {_mib(mem['hwm_total'])}"
+                if mem
+                else ""
+            )
+            lines.append(
+                f"| {DESCRIPTION[variant]} | {med[variant]:.3f} | {min(size['totals'][variant]):.3f} | "
+                f"{sum(size['job_median'][variant].values()):.3f} | "
+                f"{med[variant] / n * 1000:.1f} | {memory} |"
+            )
         speedup = med["pandas"] / med["engine"]
         versus_sql = med["engine"] / med["sql"]
         lines += [
@@ -321,12 +394,14 @@ def markdown(command: str, info: dict[str, Any], sizes: list[dict[str, Any]]) ->
             f"generated SQL takes {med['engine_sql_no_darunter']:.3f} s "
             f"({med['engine_sql_no_darunter'] / med['sql']:.2f}× the hand-written SQL)",
         ]
-        if size["engine_bug"]:
-            lines.append(f"- engine run **with the shim** for the microdata bug (`{size['engine_bug']}`), see above")
         jobs = size["job_median"]
         worst = sorted(jobs["sql"], key=lambda j: jobs["engine_sql_only"][j] / jobs["sql"][j], reverse=True)[:3]
-        lines.append("- generated vs hand-written SQL, worst queries: " + "; ".join(
-            f"{j} {jobs['engine_sql_only'][j] * 1000:.0f} ms vs {jobs['sql'][j] * 1000:.0f} ms" for j in worst))
+        lines.append(
+            "- generated vs hand-written SQL, worst queries: "
+            + "; ".join(
+                f"{j} {jobs['engine_sql_only'][j] * 1000:.0f} ms vs {jobs['sql'][j] * 1000:.0f} ms" for j in worst
+            )
+        )
         lines.append("")
     return "\n".join(lines)
 
@@ -363,7 +438,8 @@ def main() -> None:
     print(text)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "engine_benchmark.json").write_text(
-        json.dumps({"command": command, "machine": info, "sizes": sizes}, indent=2, default=str), encoding="utf-8")
+        json.dumps({"command": command, "machine": info, "sizes": sizes}, indent=2, default=str), encoding="utf-8"
+    )
     if not args.no_readme:
         write_readme(text)
 

@@ -21,13 +21,13 @@ from bildungslandschaft.core.catalog.loader import load_catalog
 from bildungslandschaft.core.catalog.model import Catalog, Indicator
 from bildungslandschaft.core.catalog.yamlsource import CatalogError
 from bildungslandschaft.core.engine import QueryError, compute
-from bildungslandschaft.core.formatting import format_number
+from bildungslandschaft.core.formatting import format_change, format_number
 from bildungslandschaft.core.ingest.errors import ImportFailed
 from bildungslandschaft.core.ingest.lineage import list_imports
 from bildungslandschaft.core.ingest.pipeline import import_file
 from bildungslandschaft.core.result import Query, Result
-from bildungslandschaft.core.settings import SettingError
-from bildungslandschaft.core.store import connect
+from bildungslandschaft.core.settings import SettingError, env_str
+from bildungslandschaft.core.store import connect, store_url
 
 app = typer.Typer(
     name="bila",
@@ -299,6 +299,59 @@ RENDERERS: dict[str, Callable[[Catalog, Result], None]] = {
 def main() -> None:
     """Entry point for ``python -m bildungslandschaft``."""
     app()
+
+
+@app.command("demo")
+def demo_command(
+    target: Annotated[Path | None, typer.Option(help="Ordner für die Quelldateien (sonst BILA_DEMO_DIR, var/demo)")] = None,
+    seed: Annotated[int, typer.Option(help="Zufallsstartwert; gleicher Wert, gleiche Dateien")] = 2023,
+    db: Annotated[str | None, typer.Option("--db", help="Speicher der Demo (sonst BILA_DEMO_DB, var/demo.duckdb)")] = None,
+) -> None:
+    """Demostadt erzeugen, über die normalen Importe einlesen und alle Indikatoren berechnen."""
+    from bildungslandschaft.core.demo import run_demo
+    from bildungslandschaft.core.summary import key_figures
+
+    with user_errors():
+        catalog = load_catalog()
+        store = db or env_str("BILA_DEMO_DB", "var/demo.duckdb")
+        con = connect(store)
+        with _progress() as progress:
+            task = progress.add_task("Demostadt", total=None)
+            summary = run_demo(con, catalog, target, seed, lambda text: progress.update(task, description=text))
+            progress.update(task, description="Demostadt importiert", total=1, completed=1)
+            compute_task = progress.add_task("Indikatoren", total=len(catalog.indicators))
+
+            def advance(indicator: Indicator) -> None:
+                progress.update(compute_task, description=f"Berechne {indicator.id}", advance=1)
+
+            figures = key_figures(con, catalog, advance)
+        console.print(
+            f"Demodaten: {len(summary.files)} Quelldateien importiert ({summary.changed} neu), "
+            f"{format_number(summary.cells)} Werte, {summary.rejected} abgelehnte Zeilen. Speicher: {store_url(store)}"
+        )
+        _print_key_figures(catalog, figures)
+        console.print(f"Weiter: bila compute sgb2_children_rate --by stadtteil --where year=2025 --db {store}")
+
+
+def _print_key_figures(catalog: Catalog, figures: list[Any]) -> None:
+    table = Table(title="Demodaten – Kennzahlen der Stadt (intern, vor Geheimhaltungsprüfung)")
+    for column in ("Indikator", "Jahr", "Wert", "Veränderung zum Vorjahr", "Einheit"):
+        table.add_column(column, justify="right" if column in {"Jahr", "Wert", "Veränderung zum Vorjahr"} else "left")
+    computed = 0
+    for figure in figures:
+        indicator = figure.indicator
+        if figure.problem:
+            table.add_row(indicator.title, "–", "–", figure.problem[:40], indicator.unit)
+            continue
+        computed += 1
+        change = figure.change
+        delta = "–" if change is None else format_change(change, indicator.decimals)
+        table.add_row(
+            indicator.title, str(figure.year), format_number(figure.value, indicator.decimals, figure.flag), delta,
+            indicator.unit,
+        )
+    console.print(table)
+    console.print(f"{computed} von {len(figures)} Indikatoren berechnet.")
 
 
 @app.command("docs")

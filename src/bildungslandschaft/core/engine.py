@@ -133,8 +133,28 @@ def compute(con: BaseBackend, catalog: Catalog, query: Query, available: set[str
     tables = {ds: con.table(catalog.datasets[ds].table_name) for ds in present}
     expression, plans = compile_query(catalog, tables, query, present)
     rows = expression.to_pyarrow().to_pylist()
-    cells = tuple(_cell(indicator, query.by, row) for row in rows)
-    return Result(indicator, query.by, query.where, cells, _provenance(con, catalog, indicator, plans))
+    cells = [_cell(indicator, query.by, row) for row in rows]
+    cells.sort(key=_code_order(catalog, plans[0].dataset, query.by))
+    return Result(indicator, query.by, query.where, tuple(cells), _provenance(con, catalog, indicator, plans))
+
+
+def _code_order(catalog: Catalog, dataset: Dataset, by: tuple[str, ...]) -> Any:
+    """Sort cells as the code lists are ordered (Insgesamt first), unlisted codes after by value."""
+    positions: dict[str, dict[str, int]] = {}
+    for dim in by:
+        if dataset.dimension(dim):
+            codes = catalog.classification_of(dataset, dim).codes
+            positions[dim] = {code.code: index for index, code in enumerate(codes)}
+
+    def key(cell: Cell) -> tuple[tuple[int, str], ...]:
+        order = []
+        for dim in by:
+            code = cell.key[dim]
+            known = positions.get(dim, {})
+            order.append((known.get(str(code), len(known)), f"{code:>12}" if isinstance(code, int) else str(code)))
+        return tuple(order)
+
+    return key
 
 
 def _cell(indicator: Indicator, by: tuple[str, ...], row: Mapping[str, Any]) -> Cell:

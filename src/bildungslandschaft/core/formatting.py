@@ -11,3 +11,11 @@ def format_number(value: float | None, decimals: int = 0, flag: str | None = Non
     if flag and flag not in {"-", "0", "e"}:
         return f"{text} {flag}"
     return text
+
+
+def format_change(change: float, decimals: int = 0) -> str:
+    """A signed change: ``+1,5``, ``-0,3``, ``±0`` when it rounds to zero."""
+    rounded = round(change, decimals)
+    if rounded == 0:
+        return "±" + format_number(0.0, decimals)
+    return ("+" if rounded > 0 else "") + format_number(rounded, decimals)

@@ -41,4 +41,6 @@ SETTINGS: dict[str, str] = {
     "oder Pfad einer DuckDB-Datei; Standard: var/bila.duckdb",
     "BILA_USER": "Name, der in der Herkunft (Lineage) eines Imports vermerkt wird; Standard: Anmeldename",
     "BILA_DEMO_DIR": "Ordner, in den `bila demo` die Quelldateien der Demostadt schreibt; Standard: var/demo",
+    "BILA_DEMO_DB": "Speicher der Demostadt für `bila demo` (eigener Speicher, damit Demodaten nie echte Importe "
+    "derselben Tabellen ersetzen); Standard: var/demo.duckdb",
 }

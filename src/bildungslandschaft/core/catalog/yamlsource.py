@@ -76,7 +76,8 @@ def load_located(path: Path) -> Located:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        raise CatalogError(f"{path}:{line}: YAML-Syntaxfehler: {error}") from error
+        problem = " ".join(str(getattr(error, "problem", None) or error).split())
+        raise CatalogError(f"{path}:{line}: YAML-Syntaxfehler: {problem}") from error
     if root is None:
         raise CatalogError(f"{path}:1: Datei ist leer")
     data = _construct(root)

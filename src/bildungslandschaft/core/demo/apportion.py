@@ -44,7 +44,9 @@ def largest_remainder(total: int, weights: Sequence[float], caps: Sequence[int] 
             quota_weights = [1.0] * len(open_parts)
             weight_sum = float(len(open_parts))
         quotas = [remaining * weight / weight_sum for weight in quota_weights]
-        over = [index for index, quota in zip(open_parts, quotas, strict=True) if quota >= limits[index] - result[index]]
+        over = [
+            index for index, quota in zip(open_parts, quotas, strict=True) if quota >= limits[index] - result[index]
+        ]
         if over:
             for index in over:
                 remaining -= limits[index] - result[index]
@@ -55,9 +57,7 @@ def largest_remainder(total: int, weights: Sequence[float], caps: Sequence[int] 
         for index, floor in zip(open_parts, floors, strict=True):
             result[index] += floor
         left = remaining - sum(floors)
-        order = sorted(
-            range(len(open_parts)), key=lambda position: (-(quotas[position] - floors[position]), position)
-        )
+        order = sorted(range(len(open_parts)), key=lambda position: (-(quotas[position] - floors[position]), position))
         for position in order[:left]:
             result[open_parts[position]] += 1
         remaining = 0

@@ -148,6 +148,70 @@ LABOUR = GenesisSpec(
 )
 
 
+_VOC = "Absolvierende/Abgehende"
+_NACHR = "nachrichtl.: zus.erw.schul.Teil d. Fachhochs.reife"
+VOCATIONAL_GROUPS: tuple[tuple[str, str], ...] = (
+    ("hsa", "mit Hauptschulabschluss"),
+    ("msa", "mit Mittlerem Abschluss"),
+    ("fhr", "Fachhochschulreife"),
+    ("ahr", "Allg. Hochschulreife-einschl.fachge.Hochschulreife"),
+)
+_SEXES = (("insgesamt", "Insgesamt"), ("weiblich", "weiblich"))
+VOCATIONAL = GenesisSpec(
+    code="21121-02-02-4",
+    first_line="GENESIS-Tabelle: 21121-02-02-4",
+    title=(
+        "Absolvierende/Abgehende beruflicher Schulen nach Geschlecht und Abschlussarten - Schuljahr - "
+        "regionale Tiefe: Kreise und krfr. Städte",
+        DEMO_TITLE,
+        "Statistik der beruflichen Schulen",
+    ),
+    label_columns=3,
+    columns=(
+        *(Column(f"_T:{sex}", (_VOC, "Geschlecht", label, "", "", "Anzahl")) for sex, label in _SEXES),
+        *(
+            Column(f"{code}:{sex}", (_VOC, "davon mit", group, "Geschlecht", label, "Anzahl"))
+            for code, group in VOCATIONAL_GROUPS
+            for sex, label in _SEXES
+        ),
+        *(
+            Column(f"fhr_schulisch_nachr:{sex}", (_NACHR, "Geschlecht", label, "", "", "Anzahl"))
+            for sex, label in _SEXES
+        ),
+    ),
+    footnote="Allgemeinbildende Abschlüsse, die an beruflichen Schulen erworben wurden.",
+    copyright_year=2025,
+)
+
+_KITA = "Tageseinrichtungen für Kinder"
+KITA_KREIS = GenesisSpec(
+    code="22541-01-01-4",
+    first_line="Tabelle: 22541-01-01-4",
+    title=(
+        "Einrichtungen, genehmigte Plätze, tätige Personen - Stichtag 31.12. - regionale Tiefe: Kreise und "
+        "krfr. Städte (bis 2002)",
+        DEMO_TITLE + ", in der Demo fortgeschrieben",
+        "Statistik der Kinder und tätigen Personen in Tageseinrichtungen",
+    ),
+    label_columns=3,
+    columns=(
+        Column("kitas", (_KITA, _KITA, "Insgesamt", "Anzahl")),
+        Column("kitas:kindergarten", (_KITA, _KITA, "Kindergärten", "Anzahl")),
+        Column("kitas:hort", (_KITA, _KITA, "Horte", "Anzahl")),
+        Column("kitas:krippe", (_KITA, _KITA, "Kinderkrippen", "Anzahl")),
+        Column("kitas:andere", (_KITA, _KITA, "anderweitige Einrichtungen", "Anzahl")),
+        Column("places", ("Verfügbare Plätze", _KITA, "Insgesamt", "Anzahl")),
+        Column("places:krippe", ("Verfügbare Plätze", _KITA, "Plätze für Krippenkinder", "Anzahl")),
+        Column("places:kindergarten", ("Verfügbare Plätze", _KITA, "Plätze für Kindergartenkinder", "Anzahl")),
+        Column("places:hort", ("Verfügbare Plätze", _KITA, "Plätze für Hortkinder", "Anzahl")),
+        Column("staff", ("Tätige Personen", _KITA, "Insgesamt", "Anzahl")),
+        Column("staff:kindergarten", ("Tätige Personen", _KITA, "Kindergärten", "Anzahl")),
+    ),
+    footnote="Die amtliche Reihe endet 2002; die Demo schreibt sie aus dem Kita-Verzeichnis der Demostadt fort.",
+    copyright_year=2026,
+)
+
+
 def format_value(value: Value) -> str:
     """A cell as GENESIS writes it: ``-`` for zero, ``x`` for blocked, decimal comma."""
     if value is None:

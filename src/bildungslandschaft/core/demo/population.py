@@ -76,7 +76,7 @@ def sgb2_rate(stadtteil: str, group: str, year: int) -> float:
         base = 0.03 + 0.25 * index**1.3
     else:
         base = 0.02 + 0.20 * index**1.3
-    return min(0.8, base * SGB2_TREND[year])
+    return float(min(0.8, base * SGB2_TREND[year]))
 
 
 def build_sgb2(population: Population) -> dict[tuple[int, str, str], int]:

@@ -10,8 +10,8 @@ expected sizes (cohort trends from the births series, own trend per school).
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from bildungslandschaft.core.demo.apportion import largest_remainder, stochastic_round
 from bildungslandschaft.core.demo.calibration import Calibration
@@ -19,7 +19,13 @@ from bildungslandschaft.core.demo.profiles import FOREIGN_TREND, YEARS, age_tren
 from bildungslandschaft.core.demo.schools import School
 
 SCHULARTEN: tuple[str, ...] = (
-    "grundschule", "mehrere_bildungsgaenge", "gymnasium", "gesamtschule", "waldorf", "foerderschule", "abendschule",
+    "grundschule",
+    "mehrere_bildungsgaenge",
+    "gymnasium",
+    "gesamtschule",
+    "waldorf",
+    "foerderschule",
+    "abendschule",
 )
 #: Relative size of grades (default 1.0); the other years keep the calibration-year shares.
 GRADE_WEIGHTS: dict[str, dict[str, float]] = {
@@ -30,11 +36,19 @@ GRADE_WEIGHTS: dict[str, dict[str, float]] = {
     "abendschule": {"13": 0.8},
 }
 REPEAT_RATES: dict[str, float] = {
-    "grundschule": 0.012, "mehrere_bildungsgaenge": 0.045, "gymnasium": 0.012, "gesamtschule": 0.028,
-    "waldorf": 0.004, "foerderschule": 0.01, "abendschule": 0.05,
+    "grundschule": 0.012,
+    "mehrere_bildungsgaenge": 0.045,
+    "gymnasium": 0.012,
+    "gesamtschule": 0.028,
+    "waldorf": 0.004,
+    "foerderschule": 0.01,
+    "abendschule": 0.05,
 }
 
 Key = tuple[int, str, str, str, str]  # year, school number, grade, sex, nationality
+
+
+ALL_GRADES: tuple[str, ...] = tuple(str(grade) for grade in range(1, 14))
 
 
 @dataclass(frozen=True)
@@ -43,14 +57,19 @@ class Pupils:
 
     counts: dict[Key, int]
     repeaters: dict[Key, int]
+    _index: dict[tuple[int, str, str, str], int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[int, str, str, str], int] = {}
+        for (year, number, grade, sex, _), count in self.counts.items():
+            key = (year, number, grade, sex)
+            index[key] = index.get(key, 0) + count
+        object.__setattr__(self, "_index", index)
 
     def school_total(self, year: int, number: str, grades: Iterable[str] | None = None, sex: str | None = None) -> int:
-        wanted = set(grades) if grades is not None else None
-        return sum(
-            count
-            for (y, school, grade, s, _), count in self.counts.items()
-            if y == year and school == number and (wanted is None or grade in wanted) and (sex is None or s == sex)
-        )
+        """Pupils of a school in a year, optionally only some grades or one sex."""
+        sexes = (sex,) if sex is not None else ("m", "w")
+        return sum(self._index.get((year, number, grade, s), 0) for grade in (grades or ALL_GRADES) for s in sexes)
 
 
 def expected_size(school: School, year: int, calibration_year: int) -> float:
@@ -94,8 +113,8 @@ def build_pupils(schools: list[School], calibration: Calibration, rng: random.Ra
                 fixed = {grade: row[f"klasse_{grade}"] for grade in ("7", "11")}
             else:
                 total = round(sum(sizes) * (1 + rng.gauss(0, 0.004)))
-                women = round(total * _share(calibration, schulart, "weiblich") + rng.gauss(0, 3))
-                foreign = round(total * _share(calibration, schulart, "auslaendisch") * FOREIGN_TREND[year])
+                women = min(total, max(0, round(total * _share(calibration, schulart, "weiblich") + rng.gauss(0, 3))))
+                foreign = min(total, round(total * _share(calibration, schulart, "auslaendisch") * FOREIGN_TREND[year]))
                 fixed = {}
             cells = _grade_cells(present, sizes, schulart, total, fixed)
             _split(counts, year, cells, present, women, foreign, rng)
@@ -103,7 +122,7 @@ def build_pupils(schools: list[School], calibration: Calibration, rng: random.Ra
 
 
 def _grade_cells(
-    present: list[School], sizes: list[float], schulart: str, total: int, fixed: dict[str, object]
+    present: list[School], sizes: list[float], schulart: str, total: int, fixed: Mapping[str, object]
 ) -> dict[tuple[str, str], int]:
     """Pupils per (school, grade): first the grade totals, then the schools."""
     extra = GRADE_WEIGHTS.get(schulart, {})
@@ -119,10 +138,14 @@ def _grade_cells(
     given = {g: int(str(v)) for g, v in fixed.items() if v is not None and g in weights}
     free = [g for g in grades if g not in given]
     grade_totals = dict(given)
-    grade_totals.update(zip(free, largest_remainder(total - sum(given.values()), [weights[g] for g in free]), strict=True))
+    grade_totals.update(
+        zip(free, largest_remainder(total - sum(given.values()), [weights[g] for g in free]), strict=True)
+    )
     cells: dict[tuple[str, str], int] = {}
     for grade in grades:
-        parts = largest_remainder(grade_totals[grade], [size * share(s, grade) for s, size in zip(present, sizes, strict=True)])
+        parts = largest_remainder(
+            grade_totals[grade], [size * share(s, grade) for s, size in zip(present, sizes, strict=True)]
+        )
         for school, count in zip(present, parts, strict=True):
             if grade in school.grades:
                 cells[(school.number, grade)] = count
@@ -147,7 +170,9 @@ def _split(
     for (number, grade), girls in zip(keys, female, strict=True):
         sexed.append((number, grade, "w", girls))
         sexed.append((number, grade, "m", cells[(number, grade)] - girls))
-    weights = [n * bias[number][1] * (1.0 if by_number[number].kind != "gymnasium" else 0.8) for number, _, _, n in sexed]
+    weights = [
+        n * bias[number][1] * (1.0 if by_number[number].kind != "gymnasium" else 0.8) for number, _, _, n in sexed
+    ]
     foreign_parts = largest_remainder(foreign, weights, [n for *_, n in sexed])
     for (number, grade, sex, n), aliens in zip(sexed, foreign_parts, strict=True):
         counts[(year, number, grade, sex, "deutsch")] = n - aliens

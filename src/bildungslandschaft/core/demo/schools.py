@@ -32,24 +32,100 @@ OBERSTUFE = ("11", "12", "13")
 
 #: Förderschulen by their main Förderschwerpunkt (10 open in the calibration year, one more until 2016).
 FOERDER_FOCUS: tuple[str, ...] = (
-    "lernen", "lernen", "lernen", "geistig", "geistig", "emotional", "sprache", "koerperlich", "hoeren", "sehen", "lernen",
+    "lernen",
+    "lernen",
+    "lernen",
+    "geistig",
+    "geistig",
+    "emotional",
+    "sprache",
+    "koerperlich",
+    "hoeren",
+    "sehen",
+    "lernen",
 )
 
 NAME_POOL: tuple[str, ...] = (
-    "Am Lindenhof", "An der Elbe", "Am Stadtpark", "Am Wasserturm", "Im Grünen Winkel", "Am Sternsee",
-    "Am Mühlenberg", "An der Schrote", "Am Anger", "Am Birkenweg", "Am Fliederhof", "Am Lerchenfeld",
-    "An den Eichen", "Am Rosengarten", "Am Kastanienhof", "Am Elbdamm", "Am Sonnenhang", "An der Sülze",
-    "Am Ahornweg", "Am Brunnenhof", "Am Weinberg", "Am Kirschberg", "An der Windmühle", "Am Nordpark",
-    "Am Westring", "Am Hopfenhof", "Am Spielplatz", "Am Holunderweg", "Am Kiefernweg", "Am Pappelhain",
-    "Am Schilfteich", "Am Storchennest", "Am Regenbogen", "Am Lindenplatz", "Am Uhrturm", "An der Börde",
-    "Am Hafenbecken", "Am Goldberg", "Am Wiesengrund", "Am Heidering", "Am Lessingplatz", "Am Marktbrunnen",
-    "Am Eulenturm", "Am Glockenturm", "Am Feldrain", "Am Taubenhof", "Am Kranichweg", "Am Eichenhain",
-    "Am Schwanenteich", "Am Drosselweg", "Am Wachtelberg", "Am Hasengrund", "Am Erlenbruch", "Am Auenwald",
-    "Am Lilienhof", "Am Sandberg", "Am Falkenweg", "Am Ulmenhof", "Am Zedernweg", "Am Weidenufer",
-    "Am Rotdornweg", "Am Obstgarten", "Am Buchenring", "Am Tannenhof", "Am Mohnfeld", "Am Mittelweg",
-    "Am Ginsterweg", "Am Seerosenteich", "Am Grenzweg", "Am Krähenberg", "Am Südring", "Am Ostpark",
-    "Am Fuchsbau", "Am Lärchenweg", "Am Schloßpark", "Am Brückenkopf", "Am Mühlgraben", "Am Hirschweg",
-    "Am Kornfeld", "Am Salbeiweg",
+    "Am Lindenhof",
+    "An der Elbe",
+    "Am Stadtpark",
+    "Am Wasserturm",
+    "Im Grünen Winkel",
+    "Am Sternsee",
+    "Am Mühlenberg",
+    "An der Schrote",
+    "Am Anger",
+    "Am Birkenweg",
+    "Am Fliederhof",
+    "Am Lerchenfeld",
+    "An den Eichen",
+    "Am Rosengarten",
+    "Am Kastanienhof",
+    "Am Elbdamm",
+    "Am Sonnenhang",
+    "An der Sülze",
+    "Am Ahornweg",
+    "Am Brunnenhof",
+    "Am Weinberg",
+    "Am Kirschberg",
+    "An der Windmühle",
+    "Am Nordpark",
+    "Am Westring",
+    "Am Hopfenhof",
+    "Am Spielplatz",
+    "Am Holunderweg",
+    "Am Kiefernweg",
+    "Am Pappelhain",
+    "Am Schilfteich",
+    "Am Storchennest",
+    "Am Regenbogen",
+    "Am Lindenplatz",
+    "Am Uhrturm",
+    "An der Börde",
+    "Am Hafenbecken",
+    "Am Goldberg",
+    "Am Wiesengrund",
+    "Am Heidering",
+    "Am Lessingplatz",
+    "Am Marktbrunnen",
+    "Am Eulenturm",
+    "Am Glockenturm",
+    "Am Feldrain",
+    "Am Taubenhof",
+    "Am Kranichweg",
+    "Am Eichenhain",
+    "Am Schwanenteich",
+    "Am Drosselweg",
+    "Am Wachtelberg",
+    "Am Hasengrund",
+    "Am Erlenbruch",
+    "Am Auenwald",
+    "Am Lilienhof",
+    "Am Sandberg",
+    "Am Falkenweg",
+    "Am Ulmenhof",
+    "Am Zedernweg",
+    "Am Weidenufer",
+    "Am Rotdornweg",
+    "Am Obstgarten",
+    "Am Buchenring",
+    "Am Tannenhof",
+    "Am Mohnfeld",
+    "Am Mittelweg",
+    "Am Ginsterweg",
+    "Am Seerosenteich",
+    "Am Grenzweg",
+    "Am Krähenberg",
+    "Am Südring",
+    "Am Ostpark",
+    "Am Fuchsbau",
+    "Am Lärchenweg",
+    "Am Schloßpark",
+    "Am Brückenkopf",
+    "Am Mühlgraben",
+    "Am Hirschweg",
+    "Am Kornfeld",
+    "Am Salbeiweg",
 )
 
 
@@ -87,6 +163,7 @@ def _places(count: int, weights: dict[str, float]) -> list[str]:
 
 def build_schools(zensus: dict[str, int], rng: random.Random, names: dict[str, str]) -> list[School]:
     """The register of all schools that exist in any year of the series."""
+
     def weight(kind: str, code: str) -> float:
         index = STADTTEILE[code][0]
         people = zensus[code] if zensus[code] >= 1500 else 0
@@ -94,10 +171,16 @@ def build_schools(zensus: dict[str, int], rng: random.Random, names: dict[str, s
         return people * factor.get(kind, 1.0)
 
     plan: list[tuple[str, int, dict[str, object]]] = [
-        ("grundschule", 37, {}), ("grundschule", 1, {"opened": 2019}),
-        ("mehrere_bildungsgaenge", 3, {}), ("gesamtschule", 2, {"converted": None}),
-        ("gesamtschule", 8, {}), ("gesamtschule", 2, {"oberstufe": True}),
-        ("gymnasium", 11, {}), ("waldorf", 1, {}), ("foerderschule", 11, {}), ("abendschule", 3, {}),
+        ("grundschule", 37, {}),
+        ("grundschule", 1, {"opened": 2019}),
+        ("mehrere_bildungsgaenge", 3, {}),
+        ("gesamtschule", 2, {"converted": None}),
+        ("gesamtschule", 8, {}),
+        ("gesamtschule", 2, {"oberstufe": True}),
+        ("gymnasium", 11, {}),
+        ("waldorf", 1, {}),
+        ("foerderschule", 11, {}),
+        ("abendschule", 3, {}),
     ]
     pool = list(NAME_POOL)
     rng.shuffle(pool)
@@ -105,7 +188,7 @@ def build_schools(zensus: dict[str, int], rng: random.Random, names: dict[str, s
     schools: list[School] = []
     conversions = iter((2016, 2018))
     for kind, count, options in plan:
-        label, prefix, grades, mean = KINDS[kind]
+        _, prefix, grades, mean = KINDS[kind]
         spots = _places(count, {code: weight(kind, code) for code in zensus})
         rng.shuffle(spots)
         for index in range(count):
@@ -139,8 +222,13 @@ def build_schools(zensus: dict[str, int], rng: random.Random, names: dict[str, s
 
 
 FOCUS_LABELS = {
-    "lernen": "Lernen", "geistig": "Geistige Entwicklung", "emotional": "Emotionale und soziale Entwicklung",
-    "sprache": "Sprache", "koerperlich": "Körperliche und motorische Entwicklung", "hoeren": "Hören", "sehen": "Sehen",
+    "lernen": "Lernen",
+    "geistig": "Geistige Entwicklung",
+    "emotional": "Emotionale und soziale Entwicklung",
+    "sprache": "Sprache",
+    "koerperlich": "Körperliche und motorische Entwicklung",
+    "hoeren": "Hören",
+    "sehen": "Sehen",
 }
 
 

@@ -50,9 +50,7 @@ class Cut:
 class AttackerProblem:
     """The deviation LP over one group of suppressed cells, reused for each of its primary cells."""
 
-    def __init__(
-        self, table: IndexedTable, group: Sequence[int], pattern: Sequence[float], reach: float
-    ) -> None:
+    def __init__(self, table: IndexedTable, group: Sequence[int], pattern: Sequence[float], reach: float) -> None:
         self.table = table
         self.rows = table.equations_touching(group)
         self.column = {cell: k for k, cell in enumerate(group)}

@@ -99,13 +99,12 @@ def attacker_intervals(table: CountTable, published: Mapping[Key, int]) -> dict[
     return intervals
 
 
-def _feasible_tables(
-    indexed: IndexedTable, group: Sequence[int], published: Mapping[Key, int]
-) -> highspy.Highs:
+def _feasible_tables(indexed: IndexedTable, group: Sequence[int], published: Mapping[Key, int]) -> highspy.Highs:
     """The LP whose points are the attacker's candidate values of the hidden ``group``."""
     column = {cell: k for k, cell in enumerate(group)}
     solver = quiet_highs()
     solver.setOptionValue("presolve", "off")  # keeps "unbounded" apart from "infeasible"
+    solver.setOptionValue("simplex_strategy", 4)  # primal simplex: hot start after a cost change
     solver.addVars(len(group), [0.0] * len(group), [highspy.kHighsInf] * len(group))
     for number in indexed.equations_touching(group):
         equation = indexed.equations[number]

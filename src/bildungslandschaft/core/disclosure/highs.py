@@ -15,7 +15,7 @@ def quiet_highs() -> highspy.Highs:
     """A new HiGHS solver that writes nothing to stdout."""
     global _banner_swallowed  # noqa: PLW0603 - the banner is printed once per process
     if _banner_swallowed:
-        solver = highspy.Highs()
+        solver = highspy.Highs()  # type: ignore[no-untyped-call]
     else:
         solver = _construct_with_stdout_closed()
         _banner_swallowed = True
@@ -29,11 +29,11 @@ def _construct_with_stdout_closed() -> highspy.Highs:
     try:
         saved = os.dup(1)
     except OSError:  # no file descriptor 1 at all: nothing to protect
-        return highspy.Highs()
+        return highspy.Highs()  # type: ignore[no-untyped-call]
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     try:
-        solver = highspy.Highs()
+        solver = highspy.Highs()  # type: ignore[no-untyped-call]
         ctypes.CDLL(None).fflush(None)
     finally:
         os.dup2(saved, 1)

@@ -7,6 +7,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import highspy
+import numpy as np
 
 from bildungslandschaft.core.disclosure.attacker import TOLERANCE, Cut
 from bildungslandschaft.core.disclosure.highs import quiet_highs
@@ -35,13 +36,11 @@ class Master:
         self.solver = quiet_highs()
         n = len(table.keys)
         tie_break = 1.0 / (2 * (n + 1))
-        self.costs = [
-            1.0 if objective == "cells" else float(count) + tie_break for count in table.counts
-        ]
+        self.costs = [1.0 if objective == "cells" else float(count) + tie_break for count in table.counts]
         every = list(range(n))
         self.solver.addVars(n, [1.0 if i in fixed else 0.0 for i in every], [1.0] * n)
         self.solver.changeColsCost(n, every, self.costs)
-        self.solver.changeColsIntegrality(n, every, [highspy.HighsVarType.kInteger] * n)
+        self.solver.changeColsIntegrality(n, every, _integrality(n, highspy.HighsVarType.kInteger))
         self.solver.setOptionValue("mip_rel_gap", 0.0)
         # integral cell counts or totals: a gap below 1 (1/2 with the tie-break) proves optimality
         self.gap = 0.999 if objective == "cells" else 0.49
@@ -64,9 +63,7 @@ class Master:
             if signature in self.seen:
                 continue
             self.seen.add(signature)
-            self.solver.addRow(
-                cut.bound, highspy.kHighsInf, len(cut.cells), cut.cells, cut.coefficients
-            )
+            self.solver.addRow(cut.bound, highspy.kHighsInf, len(cut.cells), list(cut.cells), list(cut.coefficients))
             added += 1
         self.count += added
         return added
@@ -87,10 +84,10 @@ class Master:
         n = len(self.table.keys)
         every = list(range(n))
         self.solver.setOptionValue("time_limit", highspy.kHighsInf)
-        self.solver.changeColsIntegrality(n, every, [highspy.HighsVarType.kContinuous] * n)
+        self.solver.changeColsIntegrality(n, every, _integrality(n, highspy.HighsVarType.kContinuous))
         self.solver.run()
         pattern = list(self.solver.getSolution().col_value)
-        self.solver.changeColsIntegrality(n, every, [highspy.HighsVarType.kInteger] * n)
+        self.solver.changeColsIntegrality(n, every, _integrality(n, highspy.HighsVarType.kInteger))
         return pattern
 
     def solve(self, seconds: float, incumbent: Sequence[float] | None) -> MasterOutcome:
@@ -108,3 +105,7 @@ class Master:
         found += [saved.col_value for saved in self.solver.getSavedMipSolutions()[-SAVED_PATTERNS:]]
         patterns = [[1.0 if v > 0.5 else 0.0 for v in values] for values in found]
         return MasterOutcome(patterns, info.mip_dual_bound)
+
+
+def _integrality(n: int, kind: highspy.HighsVarType) -> np.ndarray[tuple[int], np.dtype[np.uint8]]:
+    return np.full(n, int(kind), dtype=np.uint8)

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from bildungslandschaft.core.disclosure.table import CountTable, Key
 
-SECRET = "."
+SECRET = "."  # noqa: S105 - the official marker, not a password
 """The marker for a suppressed cell: "Zahlenwert unbekannt oder geheim zu halten"."""
 
 
@@ -84,23 +84,15 @@ class ProtectionLevels:
 def primary_statuses(table: CountTable, rules: PrimaryRules) -> dict[Key, CellStatus]:
     """Status ``U`` for every primary-unsafe cell and ``S`` for all others."""
     return {
-        key: CellStatus.PRIMARY if rules.is_unsafe(count) else CellStatus.SAFE
-        for key, count in table.counts.items()
+        key: CellStatus.PRIMARY if rules.is_unsafe(count) else CellStatus.SAFE for key, count in table.counts.items()
     }
 
 
-def primary_levels(
-    table: CountTable, rules: PrimaryRules, levels: ProtectionLevels
-) -> dict[Key, tuple[int, int]]:
+def primary_levels(table: CountTable, rules: PrimaryRules, levels: ProtectionLevels) -> dict[Key, tuple[int, int]]:
     """The required (lower, upper) protection distances of every primary-unsafe cell."""
-    return {
-        key: levels.required(count, rules)
-        for key, count in table.counts.items()
-        if rules.is_unsafe(count)
-    }
+    return {key: levels.required(count, rules) for key, count in table.counts.items() if rules.is_unsafe(count)}
 
 
 def ratio_is_protected(numerator: CellStatus, denominator: CellStatus) -> bool:
     """A ratio (e.g. a share) must be withheld when its numerator or denominator cell is."""
     return numerator is not CellStatus.SAFE or denominator is not CellStatus.SAFE
-

@@ -54,14 +54,12 @@ class Protection:
 
     def cells(self) -> Iterator[ProtectedCell]:
         """Every cell in table order, margins included."""
-        for key in self.table.keys():
+        for key in self.table.keys():  # noqa: SIM118 - CountTable.keys(), not a dict
             yield ProtectedCell(key, self.statuses[key], self.value(key))
 
     def suppressed(self) -> frozenset[Key]:
         """The cells published as ``.``."""
-        return frozenset(
-            cell.key for cell in self.cells() if cell.value == SECRET
-        )
+        return frozenset(cell.key for cell in self.cells() if cell.value == SECRET)
 
     def suppressed_total(self) -> int:
         """Sum of the counts behind the marker ``.``."""
@@ -97,9 +95,7 @@ def protect(
     if rules.rounding_base is not None:
         return Protection(table, rules, levels, objective, statuses, True, 0.0)
     indexed = IndexedTable.of(table)
-    needed = {
-        indexed.index[key]: level for key, level in primary_levels(table, rules, levels).items()
-    }
+    needed = {indexed.index[key]: level for key, level in primary_levels(table, rules, levels).items()}
     result = suppress_secondary(indexed, needed, objective, time_limit, singletons)
     for cell in result.suppressed:
         key = indexed.keys[cell]

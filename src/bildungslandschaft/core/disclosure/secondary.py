@@ -40,6 +40,7 @@ from bildungslandschaft.core.disclosure.attacker import (
     Requirement,
     equation_cuts,
 )
+from bildungslandschaft.core.disclosure.heuristic import ProtectionPaths
 from bildungslandschaft.core.disclosure.indexed import IndexedTable
 from bildungslandschaft.core.disclosure.master import Master
 
@@ -106,8 +107,9 @@ class _Search:
         self.table = table
         self.fixed = fixed
         self.deadline = deadline
-        self.reach = float(max(max(table.counts), max(need.level for need in needs)))
+        self.reach = float(max(*table.counts, *(need.level for need in needs)))
         self.master = Master(table, fixed, objective)
+        self.paths = ProtectionPaths(table, self.master.costs, self.reach)
         self.rounds = 0
         self.by_cell: dict[int, list[Requirement]] = {}
         for need in needs:
@@ -116,7 +118,8 @@ class _Search:
     def run(self) -> tuple[frozenset[int], bool]:
         """The best protected pattern found and whether it is proved optimal."""
         self.relax()
-        best = self.repair([1.0 if i in self.fixed else 0.0 for i in range(len(self.table.keys))])
+        primaries = [1.0 if i in self.fixed else 0.0 for i in range(len(self.table.keys))]
+        best = self.prune(self.repair(primaries))
         while time.monotonic() < self.deadline:
             self.rounds += 1
             outcome = self.master.solve(self.deadline - time.monotonic(), best)
@@ -127,8 +130,8 @@ class _Search:
                     best = pattern
             if outcome.lower_bound >= self.master.cost(best) - self.master.gap:
                 return _chosen(best), True
-            if outcome.patterns:
-                candidate = self.repair(outcome.patterns[0])
+            if outcome.patterns and time.monotonic() < self.deadline:
+                candidate = self.prune(self.repair(outcome.patterns[0]))
                 if self.master.cost(candidate) < self.master.cost(best):
                     best = candidate
             self.relax()
@@ -144,29 +147,36 @@ class _Search:
                 return
 
     def repair(self, pattern: Sequence[float]) -> list[float]:
-        """Add cells to a 0/1 pattern until the attacker LPs find it protected (greedy)."""
+        """Add protection paths to a 0/1 pattern until the attacker LPs find it protected."""
         repaired = list(pattern)
-        while found := self.violated_cuts(repaired):
-            self.master.add_all(found)
-            for cut in found:
-                if cut.slack(repaired) < -TOLERANCE:
-                    repaired[self._best_cover(cut, repaired)] = 1.0
+        while unmet := self.unmet(repaired):
+            self.master.add_all([cut for _, cut in unmet])
+            repaired = self.paths.extend(repaired, [need for need, _ in unmet])
         return repaired
 
-    def _best_cover(self, cut: Cut, pattern: Sequence[float]) -> int:
-        """The unsuppressed cell that closes the cut's gap most cheaply."""
-        missing = -cut.slack(pattern)
-        options = [
-            (min(c, missing) / max(self.master.costs[i], TOLERANCE), c, i)
-            for i, c in zip(cut.cells, cut.coefficients, strict=True)
-            if pattern[i] < 0.5
-        ]
-        return max(options)[2]
+    def prune(self, pattern: Sequence[float]) -> list[float]:
+        """Drop secondary cells, dearest first, as long as the pattern stays protected."""
+        pruned = list(pattern)
+        secondary = [i for i, x in enumerate(pruned) if x > 0.5 and i not in self.fixed]
+        for cell in sorted(secondary, key=lambda i: -self.master.costs[i]):
+            if time.monotonic() >= self.deadline:
+                break
+            group = next(g for g in self.table.components(_chosen(pruned)) if cell in g)
+            pruned[cell] = 0.0
+            if self.unmet(pruned, [c for c in group if c != cell]):
+                pruned[cell] = 1.0
+        return pruned
 
     def violated_cuts(self, pattern: Sequence[float]) -> list[Cut]:
-        """Check every requirement on the pattern; return one cut for each unmet one."""
+        """One cut for each requirement the pattern does not meet."""
+        return [cut for _, cut in self.unmet(pattern)]
+
+    def unmet(self, pattern: Sequence[float], within: Sequence[int] | None = None) -> list[tuple[Requirement, Cut]]:
+        """Check the requirements on the pattern (only among ``within`` cells if given)."""
         support = [i for i, value in enumerate(pattern) if value > TOLERANCE]
-        cuts = []
+        if within is not None:
+            support = [i for i in within if pattern[i] > TOLERANCE]
+        found = []
         for group in self.table.components(support):
             checked = [need for cell in group for need in self.by_cell.get(cell, [])]
             if not checked:
@@ -179,8 +189,8 @@ class _Search:
                 cut = attacker.cut(need, duals, self.fixed)
                 if cut.slack(pattern) >= -TOLERANCE:  # pragma: no cover - LP duals separate
                     raise RuntimeError(f"no cut separates the pattern for cell {need.cell}")
-                cuts.append(cut)
-        return cuts
+                found.append((need, cut))
+        return found
 
 
 def _chosen(pattern: Sequence[float]) -> frozenset[int]:

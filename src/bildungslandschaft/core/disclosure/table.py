@@ -124,9 +124,7 @@ class CountTable:
         counts = _with_margins(dims, inner)
         for key, count in cells.items():
             if counts[key] != count:
-                raise TableError(
-                    f"Randsumme {_show(key)} ist {count}, die Summe ihrer Zellen ergibt {counts[key]}"
-                )
+                raise TableError(f"Randsumme {_show(key)} ist {count}, die Summe ihrer Zellen ergibt {counts[key]}")
         return cls(dims, counts)
 
     def keys(self) -> tuple[Key, ...]:
@@ -142,9 +140,7 @@ class CountTable:
             others = [d.codes if i != axis else ("",) for i, d in enumerate(self.dimensions)]
             for rest in itertools.product(*others):
                 for parent, kids in dim.children.items():
-                    yield Additivity(
-                        _replace(rest, axis, parent), tuple(_replace(rest, axis, kid) for kid in kids)
-                    )
+                    yield Additivity(_replace(rest, axis, parent), tuple(_replace(rest, axis, kid) for kid in kids))
 
 
 def _replace(key: Key, axis: int, code: str) -> Key:
@@ -167,9 +163,7 @@ def _check_cell(dims: tuple[Dimension, ...], key: Key, count: int) -> None:
 
 def _with_margins(dims: tuple[Dimension, ...], inner: Mapping[Key, int]) -> dict[Key, int]:
     """Sum inner cells up every dimension's hierarchy, one dimension after the other."""
-    counts: dict[Key, int] = {
-        key: inner.get(key, 0) for key in itertools.product(*(dim.leaves for dim in dims))
-    }
+    counts: dict[Key, int] = {key: inner.get(key, 0) for key in itertools.product(*(dim.leaves for dim in dims))}
     for axis, dim in enumerate(dims):
         groups: dict[Key, dict[str, int]] = defaultdict(dict)
         for key, count in counts.items():
