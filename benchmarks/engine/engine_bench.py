@@ -361,6 +361,16 @@ def run_engine_job(con: Any, catalog: Any, job: Job, available: set[str] | None)
     }
 
 
+def run_workspace_job(workspace: Any, job: Job) -> Cells:
+    """The engine as a long-running service calls it: one Workspace, reused."""
+    from bildungslandschaft.core.result import Query
+
+    result = workspace.compute(Query(job.indicator, job.by, {}, False, DATASET))
+    return {
+        tuple(cell.key[dim] for dim in job.by): (cell.value, cell.numerator, cell.denominator) for cell in result.cells
+    }
+
+
 def run_sql_job(raw: Any, job: Job) -> Cells:
     width = len(job.by)
     cells: Cells = {}

@@ -39,7 +39,7 @@ START, END = "<!-- results:start -->", "<!-- results:end -->"
 MAIN = ("engine", "sql", "pandas")
 DIAGNOSTIC = ("engine_cli", "engine_sql_only", "engine_sql_no_darunter", "engine_compile")
 DESCRIPTION = {
-    "engine": "engine: `compute(con, catalog, Query(…), available)`",
+    "engine": "engine: one `Workspace(con, catalog).compute(Query(…))` reused, as a service runs it",
     "sql": "hand-written DuckDB SQL (FILTER), same connection",
     "pandas": "hand-written pandas (masks + groupby)",
     "engine_cli": "diag.: engine with `available=None` (as the CLI calls it)",
@@ -92,7 +92,10 @@ class Context:
             self.con = ibis.duckdb.connect(str(database), read_only=read_only)
             self.available = available_datasets(self.con, self.catalog)
             assert eb.DATASET in self.available, "fact_pupils_micro missing or empty"
-            self.runners["engine"] = lambda job: eb.run_engine_job(self.con, self.catalog, job, self.available)
+            from bildungslandschaft.core.engine import Workspace
+
+            workspace = Workspace(self.con, self.catalog, self.available)
+            self.runners["engine"] = lambda job: eb.run_workspace_job(workspace, job)
             self.runners["engine_cli"] = lambda job: eb.run_engine_job(self.con, self.catalog, job, None)
             self.runners["engine_compile"] = lambda job: eb.compiled_sql(self.con, self.catalog, job, self.available)
             if "engine_sql_only" in variants:

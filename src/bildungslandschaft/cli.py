@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from bildungslandschaft.cli_events import events_app
 from bildungslandschaft.core.catalog.loader import load_catalog
 from bildungslandschaft.core.catalog.model import Catalog, Indicator
 from bildungslandschaft.core.catalog.yamlsource import CatalogError
@@ -36,6 +37,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.add_typer(events_app, name="events")
 console = Console(width=None if sys.stdout.isatty() else 160)
 errors = Console(stderr=True)
 

@@ -23,21 +23,29 @@ def cli_markdown(app: typer.Typer) -> str:
         (root.help or "").strip(),
         "",
     ]
-    commands: dict[str, Any] = getattr(root, "commands", {})
+    lines += _commands("bila", root)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _commands(prefix: str, group: Any) -> list[str]:
+    """Markdown for every command of a group, descending into sub-groups (``bila events assign``)."""
+    lines: list[str] = []
+    commands: dict[str, Any] = getattr(group, "commands", {})
     for name, command in sorted(commands.items()):
+        full = f"{prefix} {name}"
+        if getattr(command, "commands", None):
+            lines += [f"## `{full}`", "", (command.help or "").strip(), ""]
+            lines += _commands(full, command)
+            continue
         arguments = [param for param in command.params if param.param_type_name == "argument"]
-        usage = " ".join(
-            [
-                f"bila {name} [OPTIONEN]",
-                *(str(param.name).upper() + ("…" if param.nargs == -1 else "") for param in arguments),
-            ]
-        )
-        lines += [f"## `bila {name}`", "", (command.help or "").strip(), "", "```", usage, "```", ""]
+        pieces = [f"{full} [OPTIONEN]"]
+        pieces += [str(param.name).upper() + ("…" if param.nargs == -1 else "") for param in arguments]
+        lines += [f"## `{full}`", "", (command.help or "").strip(), "", "```", " ".join(pieces), "```", ""]
         for param in command.params:
             label = ", ".join(param.opts) if param.param_type_name == "option" else str(param.name).upper()
             lines.append(f"- `{label}`: {getattr(param, 'help', '') or ''}".rstrip())
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return lines
 
 
 def settings_markdown() -> str:

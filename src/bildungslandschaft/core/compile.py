@@ -78,7 +78,8 @@ def term_predicate(
                 parts.append(column != dim.total)
         elif dim.total is not None:
             parts.append(column == dim.total)
-        else:
+        elif dataset.kind == "aggregate":
+            # A microdata row has exactly one code per dimension, so no "darunter" row exists there.
             darunter = [code.code for code in catalog.classifications[dim.classification].codes if code.darunter]
             if darunter:
                 parts.append(~column.isin(darunter))
@@ -103,7 +104,7 @@ def _value(table: ir.Table, plan: TermPlan) -> ir.NumericValue:
 def term_metrics(table: ir.Table, plan: TermPlan, predicate: ir.BooleanValue) -> dict[str, ir.Scalar]:
     """Sum, unknown parts, worst flag and contributing rows of one term."""
     name = plan.name
-    rows = predicate.cast("int64").sum()
+    rows = table.count(where=predicate)
     if plan.dataset.kind == "microdata":
         # Microdata have no special signs: each row is one person, counted or summed.
         measure = _measure_of(plan)
@@ -121,13 +122,14 @@ def term_metrics(table: ir.Table, plan: TermPlan, predicate: ir.BooleanValue) ->
 def _grouped(table: ir.Table, catalog: Catalog, plans: list[TermPlan], by: tuple[str, ...], where: Filters) -> ir.Table:
     dataset = plans[0].dataset
     additive = all(_measure_of(plan).additive for plan in plans)
-    keys = {dim: dimension_column(table, catalog, dataset, dim, additive) for dim in by if dataset.dimension(dim)}
     relevant_where = {dim: codes for dim, codes in where.items() if dataset.dimension(dim)}
     predicates = [term_predicate(table, catalog, plan, by, relevant_where) for plan in plans]
-    metrics: dict[str, ir.Scalar] = {}
-    for plan, predicate in zip(plans, predicates, strict=True):
-        metrics.update(term_metrics(table, plan, predicate))
     relevant = table.filter(functools.reduce(operator.or_, predicates))
+    keys = {dim: dimension_column(relevant, catalog, dataset, dim, additive) for dim in by if dataset.dimension(dim)}
+    metrics: dict[str, ir.Scalar] = {}
+    for plan in plans:
+        # The same predicate again, bound to the filtered relation that is aggregated.
+        metrics.update(term_metrics(relevant, plan, term_predicate(relevant, catalog, plan, by, relevant_where)))
     if not keys:
         return relevant.aggregate(**metrics)
     return relevant.group_by(**keys).aggregate(**metrics)

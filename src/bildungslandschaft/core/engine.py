@@ -108,34 +108,93 @@ def _no_data_message(catalog: Catalog, term: Term, needed: Iterable[str]) -> str
     )
 
 
+def check_breakdowns(indicator: Indicator, by: tuple[str, ...]) -> None:
+    """Refuse a breakdown the catalog does not allow for this indicator."""
+    for dim in by:
+        if dim not in indicator.breakdowns:
+            allowed = ", ".join(indicator.breakdowns)
+            raise QueryError(f"{indicator.id}: Aufgliederung nach {dim!r} nicht möglich (erlaubt: {allowed})")
+
+
 def compile_query(
     catalog: Catalog, tables: Mapping[str, ir.Table], query: Query, available: set[str]
 ) -> tuple[ir.Table, list[TermPlan]]:
     """The Ibis expression for a query (used for execution and for golden SQL)."""
     indicator = catalog.indicator(query.indicator)
-    for dim in query.by:
-        if dim not in indicator.breakdowns:
-            raise QueryError(
-                f"{indicator.id}: Aufgliederung nach {dim!r} nicht möglich (erlaubt: {', '.join(indicator.breakdowns)})"
-            )
+    check_breakdowns(indicator, query.by)
     plans = plan_terms(catalog, indicator, query, available)
     expression = with_totals(tables, catalog, plans, query.by, query.where, query.totals)
     return expression.order_by(list(query.by)) if query.by else expression, plans
 
 
+class Workspace:
+    """A store and a catalog, with what stays the same between computations cached.
+
+    Long-running callers (web site, benchmark, ``bila demo``) keep one workspace; after an
+    import, call ``refresh()``.
+    """
+
+    def __init__(self, con: BaseBackend, catalog: Catalog, available: set[str] | None = None) -> None:
+        self.con = con
+        self.catalog = catalog
+        self._available = available
+        self._tables: dict[str, ir.Table] = {}
+        self._imports: dict[str, tuple[int, ...]] | None = None
+
+    def refresh(self) -> None:
+        """Forget cached table lists and lineage (after an import)."""
+        self._available, self._tables, self._imports = None, {}, None
+
+    @property
+    def available(self) -> set[str]:
+        if self._available is None:
+            self._available = available_datasets(self.con, self.catalog)
+        return self._available
+
+    def table(self, dataset_id: str) -> ir.Table:
+        if dataset_id not in self._tables:
+            self._tables[dataset_id] = self.con.table(self.catalog.datasets[dataset_id].table_name)
+        return self._tables[dataset_id]
+
+    def active_imports(self, dataset_id: str) -> tuple[int, ...]:
+        if self._imports is None:
+            imports: dict[str, list[int]] = {}
+            for record in list_imports(self.con):
+                if record.status == "aktiv":
+                    imports.setdefault(record.dataset, []).append(record.import_id)
+            self._imports = {name: tuple(sorted(ids)) for name, ids in imports.items()}
+        return self._imports.get(dataset_id, ())
+
+    def compute(self, query: Query) -> Result:
+        """Compute an indicator from the store."""
+        catalog = self.catalog
+        indicator = catalog.indicator(query.indicator)
+        check_breakdowns(indicator, query.by)
+        where = resolve_filters(catalog, indicator, query.where)
+        query = Query(query.indicator, query.by, where, query.totals, query.dataset)
+        plans = plan_terms(catalog, indicator, query, self.available)
+        tables = {plan.dataset.id: self.table(plan.dataset.id) for plan in plans}
+        expression, plans = compile_query(catalog, tables, query, self.available)
+        rows = expression.to_pyarrow().to_pylist()
+        cells = [_cell(indicator, query.by, row) for row in rows]
+        cells.sort(key=_code_order(catalog, plans[0].dataset, query.by))
+        return Result(indicator, query.by, query.where, tuple(cells), self._provenance(indicator, plans))
+
+    def _provenance(self, indicator: Indicator, plans: list[TermPlan]) -> Provenance:
+        datasets = tuple(dict.fromkeys(plan.dataset.id for plan in plans))
+        return Provenance(
+            indicator=indicator.id,
+            datasets=datasets,
+            import_ids=tuple(import_id for dataset in datasets for import_id in self.active_imports(dataset)),
+            catalog_version=self.catalog.version,
+            backend=self.con.name,
+            computed_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+
+
 def compute(con: BaseBackend, catalog: Catalog, query: Query, available: set[str] | None = None) -> Result:
-    """Compute an indicator from the store."""
-    indicator = catalog.indicator(query.indicator)
-    query = Query(
-        query.indicator, query.by, resolve_filters(catalog, indicator, query.where), query.totals, query.dataset
-    )
-    present = available if available is not None else available_datasets(con, catalog)
-    tables = {ds: con.table(catalog.datasets[ds].table_name) for ds in present}
-    expression, plans = compile_query(catalog, tables, query, present)
-    rows = expression.to_pyarrow().to_pylist()
-    cells = [_cell(indicator, query.by, row) for row in rows]
-    cells.sort(key=_code_order(catalog, plans[0].dataset, query.by))
-    return Result(indicator, query.by, query.where, tuple(cells), _provenance(con, catalog, indicator, plans))
+    """Compute one indicator (a one-off workspace; keep a ``Workspace`` for many)."""
+    return Workspace(con, catalog, available).compute(query)
 
 
 def _code_order(catalog: Catalog, dataset: Dataset, by: tuple[str, ...]) -> Any:
@@ -197,16 +256,3 @@ def _value(indicator: Indicator, numerator: float | None, denominator: float | N
     if denominator is None or denominator == 0:
         return None
     return numerator / denominator * indicator.factor
-
-
-def _provenance(con: BaseBackend, catalog: Catalog, indicator: Indicator, plans: list[TermPlan]) -> Provenance:
-    datasets = tuple(dict.fromkeys(plan.dataset.id for plan in plans))
-    imports = tuple(rec.import_id for rec in list_imports(con) if rec.dataset in datasets and rec.status == "aktiv")
-    return Provenance(
-        indicator=indicator.id,
-        datasets=datasets,
-        import_ids=imports,
-        catalog_version=catalog.version,
-        backend=con.name,
-        computed_at=datetime.now(UTC).isoformat(timespec="seconds"),
-    )

@@ -61,14 +61,19 @@ def test_dual_cut_equals_the_attacker_lp_optimum() -> None:
 
 @st.composite
 def small_tables(draw: st.DrawFn) -> CountTable:
-    shape = draw(st.lists(st.integers(2, 4), min_size=2, max_size=3).filter(lambda s: len(s) < 3 or max(s) < 4))
-    dims = [Dimension.flat(f"d{i}", [f"c{j}" for j in range(n)]) for i, n in enumerate(shape)]
+    """2-D tables up to 4×4 and 3-D up to 2×2×3 inner cells; some with a subtotal P = c0 + c1."""
+    shape = draw(st.sampled_from([[2, 2], [2, 3], [3, 3], [3, 4], [4, 4], [2, 2, 2], [2, 2, 3]]))
+    dims = []
+    for i, n in enumerate(shape):
+        codes = [f"c{j}" for j in range(n)]
+        subtotal = n >= 3 and draw(st.booleans())
+        dims.append(Dimension.hierarchical(f"d{i}", {"P": ("c0", "c1")} if subtotal else {}, codes))
     keys = list(itertools.product(*(dim.leaves for dim in dims)))
     counts = draw(st.lists(st.sampled_from([0, 1, 1, 2, 3, 4, 6, 9, 15]), min_size=len(keys), max_size=len(keys)))
     return CountTable.from_cells(dims, dict(zip(keys, counts, strict=True)))
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(table=small_tables(), objective=st.sampled_from(["cells", "total"]), protect_zeros=st.booleans())
 def test_protect_always_passes_the_audit(table: CountTable, objective: str, protect_zeros: bool) -> None:
     rules = PrimaryRules(protect_zeros=protect_zeros)

@@ -68,17 +68,6 @@ class Master:
         self.count += added
         return added
 
-    def add_singleton_rows(self, fixed: Collection[int]) -> None:
-        """Two more suppressions beside a singleton in each equation it shares with a primary cell."""
-        for cell in fixed:
-            if self.table.counts[cell] != 1:
-                continue
-            for number in self.table.equations_of_cell[cell]:
-                others = [c for c in self.table.equations[number].cells if c != cell]
-                if len(others) < 2 or not any(c in fixed for c in others):
-                    continue
-                self.add_all([Cut(tuple(others), (1.0,) * len(others), 2.0)])
-
     def solve_relaxation(self) -> list[float]:
         """The optimal pattern of the LP relaxation (fractional suppressions)."""
         n = len(self.table.keys)
@@ -90,13 +79,13 @@ class Master:
         self.solver.changeColsIntegrality(n, every, _integrality(n, highspy.HighsVarType.kInteger))
         return pattern
 
-    def solve(self, seconds: float, incumbent: Sequence[float] | None) -> MasterOutcome:
-        """Solve the MILP, starting from a pattern known to meet all cuts, within ``seconds``."""
+    def solve(self, seconds: float) -> MasterOutcome:
+        """Solve the MILP within ``seconds``.
+
+        No starting solution is passed: with one, HiGHS 1.16 reported the better optimum's value
+        but returned the starting solution as its result.
+        """
         self.solver.setOptionValue("time_limit", seconds)
-        if incumbent is not None:
-            start = highspy.HighsSolution()
-            start.col_value = list(incumbent)
-            self.solver.setSolution(start)
         self.solver.run()
         info = self.solver.getInfo()
         if info.primal_solution_status != 2:  # 2: a feasible solution exists
@@ -109,3 +98,16 @@ class Master:
 
 def _integrality(n: int, kind: highspy.HighsVarType) -> np.ndarray[tuple[int], np.dtype[np.uint8]]:
     return np.full(n, int(kind), dtype=np.uint8)
+
+
+def singleton_rows(table: IndexedTable, fixed: Collection[int]) -> list[Cut]:
+    """Two more suppressions beside a singleton in each equation it shares with a primary cell."""
+    rows = []
+    for cell in sorted(fixed):
+        if table.counts[cell] != 1:
+            continue
+        for number in table.equations_of_cell[cell]:
+            others = tuple(c for c in table.equations[number].cells if c != cell)
+            if len(others) >= 2 and any(c in fixed for c in others):
+                rows.append(Cut(others, (1.0,) * len(others), 2.0))
+    return rows

@@ -18,8 +18,7 @@ Science 47, 2001), the method behind τ-Argus's "OPT":
   suppressed cells; each unmet requirement adds the cut from its LP dual. Cheap rounds on the LP
   relaxation collect cuts first; then each master MILP solution is checked, and a greedy repair
   (add the cell that covers a violated cut best) turns it into a protected pattern.
-* The best protected pattern so far is the master's starting solution: it meets every valid cut.
-  The search stops when the master's proven lower bound reaches its cost (optimal) or when the time
+* The search keeps the cheapest protected pattern seen and stops when the master's proven lower bound reaches its cost (optimal) or when the time
   is up. The result is protected in either case; ``optimal`` says which.
 * Singletons: a cell with count 1 knows itself. If an equation holds such a cell and another primary
   cell, at least two cells besides the singleton must be suppressed in that equation, so the one
@@ -42,7 +41,7 @@ from bildungslandschaft.core.disclosure.attacker import (
 )
 from bildungslandschaft.core.disclosure.heuristic import ProtectionPaths
 from bildungslandschaft.core.disclosure.indexed import IndexedTable
-from bildungslandschaft.core.disclosure.master import Master
+from bildungslandschaft.core.disclosure.master import Master, singleton_rows
 
 Objective = Literal["cells", "total"]
 OBJECTIVES: tuple[Objective, ...] = ("cells", "total")
@@ -83,11 +82,11 @@ def suppress_secondary(
     fixed = frozenset(levels)
     if not needs:
         return SecondaryResult(fixed, True, 0, 0, time.monotonic() - started)
-    search = _Search(table, needs, fixed, objective, started + time_limit)
+    rows = singleton_rows(table, fixed) if singletons else []
+    search = _Search(table, needs, fixed, objective, started + time_limit, rows)
     for need in needs:
         search.master.add_all(equation_cuts(table, need, fixed))
-    if singletons:
-        search.master.add_singleton_rows(fixed)
+    search.master.add_all(rows)
     chosen, optimal = search.run()
     seconds = time.monotonic() - started
     return SecondaryResult(chosen, optimal, search.rounds, search.master.count, seconds)
@@ -103,8 +102,10 @@ class _Search:
         fixed: frozenset[int],
         objective: Objective,
         deadline: float,
+        singletons: Sequence[Cut],
     ) -> None:
         self.table = table
+        self.singletons = singletons
         self.fixed = fixed
         self.deadline = deadline
         self.reach = float(max(*table.counts, *(need.level for need in needs)))
@@ -122,7 +123,7 @@ class _Search:
         best = self.prune(self.repair(primaries))
         while time.monotonic() < self.deadline:
             self.rounds += 1
-            outcome = self.master.solve(self.deadline - time.monotonic(), best)
+            outcome = self.master.solve(self.deadline - time.monotonic())
             for pattern in outcome.patterns:
                 found = self.violated_cuts(pattern)
                 self.master.add_all(found)
@@ -149,6 +150,10 @@ class _Search:
     def repair(self, pattern: Sequence[float]) -> list[float]:
         """Add protection paths to a 0/1 pattern until the attacker LPs find it protected."""
         repaired = list(pattern)
+        for row in self.singletons:
+            cheapest = sorted(row.cells, key=lambda i: (repaired[i] < 0.5, self.master.costs[i]))
+            for cell in cheapest[:2]:
+                repaired[cell] = 1.0
         while unmet := self.unmet(repaired):
             self.master.add_all([cut for _, cut in unmet])
             repaired = self.paths.extend(repaired, [need for need, _ in unmet])
@@ -163,7 +168,8 @@ class _Search:
                 break
             group = next(g for g in self.table.components(_chosen(pruned)) if cell in g)
             pruned[cell] = 0.0
-            if self.unmet(pruned, [c for c in group if c != cell]):
+            broken = any(row.slack(pruned) < -TOLERANCE for row in self.singletons)
+            if broken or self.unmet(pruned, [c for c in group if c != cell]):
                 pruned[cell] = 1.0
         return pruned
 

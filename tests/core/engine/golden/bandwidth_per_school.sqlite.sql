@@ -24,7 +24,8 @@ FROM (
         "t2"."stadtteil",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'bandwidth_mbit') AS "num_sum",
-        SUM(CAST("t2"."measure" = 'bandwidth_mbit' AS INTEGER)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'bandwidth_mbit') AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'bandwidth_mbit'
@@ -60,7 +61,8 @@ FROM (
           "t2"."measure" = 'bandwidth_mbit') AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'schools_reporting') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'schools_reporting' AS INTEGER)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'schools_reporting') AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'schools_reporting'
@@ -120,7 +122,8 @@ FROM (
         "t2"."year",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'bandwidth_mbit') AS "num_sum",
-        SUM(CAST("t2"."measure" = 'bandwidth_mbit' AS INTEGER)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'bandwidth_mbit') AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'bandwidth_mbit'
@@ -156,7 +159,8 @@ FROM (
           "t2"."measure" = 'bandwidth_mbit') AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'schools_reporting') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'schools_reporting' AS INTEGER)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'schools_reporting') AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'schools_reporting'

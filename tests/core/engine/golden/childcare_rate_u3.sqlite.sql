@@ -39,11 +39,10 @@ FROM (
             (
               "t4"."measure" = 'kita_children'
             ) AND "t4"."altersgruppe" IN ('0_3')) AS "num_sum",
-          SUM(
-            CAST((
+          COUNT(*) FILTER(WHERE
+            (
               "t4"."measure" = 'kita_children'
-            ) AND "t4"."altersgruppe" IN ('0_3') AS INTEGER)
-          ) AS "num_rows",
+            ) AND "t4"."altersgruppe" IN ('0_3')) AS "num_rows",
           SUM(
             CAST((
               "t4"."measure" = 'kita_children'
@@ -102,11 +101,10 @@ FROM (
               (
                 "t5"."measure" = 'population'
               ) AND "t5"."altersgruppe" IN ('0_3')) AS "den_sum",
-            SUM(
-              CAST((
+            COUNT(*) FILTER(WHERE
+              (
                 "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3') AS INTEGER)
-            ) AS "den_rows",
+              ) AND "t5"."altersgruppe" IN ('0_3')) AS "den_rows",
             SUM(
               CAST((
                 "t5"."measure" = 'population'
@@ -186,11 +184,10 @@ FROM (
             (
               "t4"."measure" = 'kita_children'
             ) AND "t4"."altersgruppe" IN ('0_3')) AS "num_sum",
-          SUM(
-            CAST((
+          COUNT(*) FILTER(WHERE
+            (
               "t4"."measure" = 'kita_children'
-            ) AND "t4"."altersgruppe" IN ('0_3') AS INTEGER)
-          ) AS "num_rows",
+            ) AND "t4"."altersgruppe" IN ('0_3')) AS "num_rows",
           SUM(
             CAST((
               "t4"."measure" = 'kita_children'
@@ -246,11 +243,10 @@ FROM (
               (
                 "t5"."measure" = 'population'
               ) AND "t5"."altersgruppe" IN ('0_3')) AS "den_sum",
-            SUM(
-              CAST((
+            COUNT(*) FILTER(WHERE
+              (
                 "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3') AS INTEGER)
-            ) AS "den_rows",
+              ) AND "t5"."altersgruppe" IN ('0_3')) AS "den_rows",
             SUM(
               CAST((
                 "t5"."measure" = 'population'

@@ -21,11 +21,10 @@ FROM (
           (
             "t2"."measure" = 'population'
           ) AND "t2"."altersgruppe" IN ('0_3', '3_6')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'population'
-          ) AND "t2"."altersgruppe" IN ('0_3', '3_6') AS INTEGER)
-        ) AS "num_rows",
+          ) AND "t2"."altersgruppe" IN ('0_3', '3_6')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'population'
@@ -87,11 +86,10 @@ FROM (
           (
             "t2"."measure" = 'population'
           ) AND "t2"."altersgruppe" IN ('0_3', '3_6')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'population'
-          ) AND "t2"."altersgruppe" IN ('0_3', '3_6') AS INTEGER)
-        ) AS "num_rows",
+          ) AND "t2"."altersgruppe" IN ('0_3', '3_6')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'population'

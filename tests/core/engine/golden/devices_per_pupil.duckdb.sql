@@ -37,7 +37,8 @@ FROM (
           "t4"."stadtteil",
           SUM("t4"."value") FILTER(WHERE
             "t4"."measure" = 'devices') AS "num_sum",
-          SUM(CAST("t4"."measure" = 'devices' AS BIGINT)) AS "num_rows",
+          COUNT(*) FILTER(WHERE
+            "t4"."measure" = 'devices') AS "num_rows",
           SUM(CAST((
             "t4"."measure" = 'devices'
           ) AND (
@@ -88,7 +89,8 @@ FROM (
             "t5"."stadtteil",
             SUM("t5"."value") FILTER(WHERE
               "t5"."measure" = 'pupils') AS "den_sum",
-            SUM(CAST("t5"."measure" = 'pupils' AS BIGINT)) AS "den_rows",
+            COUNT(*) FILTER(WHERE
+              "t5"."measure" = 'pupils') AS "den_rows",
             SUM(CAST((
               "t5"."measure" = 'pupils'
             ) AND (
@@ -160,7 +162,8 @@ FROM (
           "t4"."year",
           SUM("t4"."value") FILTER(WHERE
             "t4"."measure" = 'devices') AS "num_sum",
-          SUM(CAST("t4"."measure" = 'devices' AS BIGINT)) AS "num_rows",
+          COUNT(*) FILTER(WHERE
+            "t4"."measure" = 'devices') AS "num_rows",
           SUM(CAST((
             "t4"."measure" = 'devices'
           ) AND (
@@ -208,7 +211,8 @@ FROM (
             "t5"."year",
             SUM("t5"."value") FILTER(WHERE
               "t5"."measure" = 'pupils') AS "den_sum",
-            SUM(CAST("t5"."measure" = 'pupils' AS BIGINT)) AS "den_rows",
+            COUNT(*) FILTER(WHERE
+              "t5"."measure" = 'pupils') AS "den_rows",
             SUM(CAST((
               "t5"."measure" = 'pupils'
             ) AND (

@@ -24,7 +24,8 @@ FROM (
         "t2"."stadtteil",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'classrooms_with_display') AS "num_sum",
-        SUM(CAST("t2"."measure" = 'classrooms_with_display' AS BIGINT)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'classrooms_with_display') AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'classrooms_with_display'
@@ -60,7 +61,8 @@ FROM (
           "t2"."measure" = 'classrooms_with_display') AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'classrooms') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'classrooms' AS BIGINT)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'classrooms') AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'classrooms'
@@ -120,7 +122,8 @@ FROM (
         "t2"."year",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'classrooms_with_display') AS "num_sum",
-        SUM(CAST("t2"."measure" = 'classrooms_with_display' AS BIGINT)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'classrooms_with_display') AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'classrooms_with_display'
@@ -156,7 +159,8 @@ FROM (
           "t2"."measure" = 'classrooms_with_display') AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'classrooms') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'classrooms' AS BIGINT)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'classrooms') AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'classrooms'

@@ -30,12 +30,11 @@ FROM (
             "t2"."measure" = 'pupils'
           )
           AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'pupils'
           )
-          AND "t2"."staatsangehoerigkeit" IN ('auslaendisch') AS BIGINT)
-        ) AS "num_rows",
+          AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'pupils'
@@ -76,7 +75,8 @@ FROM (
           AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'pupils') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'pupils' AS BIGINT)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'pupils') AS "den_rows",
         SUM(CAST((
           "t2"."measure" = 'pupils'
         ) AND (
@@ -137,12 +137,11 @@ FROM (
             "t2"."measure" = 'pupils'
           )
           AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'pupils'
           )
-          AND "t2"."staatsangehoerigkeit" IN ('auslaendisch') AS BIGINT)
-        ) AS "num_rows",
+          AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'pupils'
@@ -183,7 +182,8 @@ FROM (
           AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'pupils') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'pupils' AS BIGINT)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'pupils') AS "den_rows",
         SUM(CAST((
           "t2"."measure" = 'pupils'
         ) AND (

@@ -28,11 +28,10 @@ FROM (
           (
             "t2"."measure" = 'transitions'
           ) AND "t2"."schulart_ziel" IN ('gymnasium')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'transitions'
-          ) AND "t2"."schulart_ziel" IN ('gymnasium') AS INTEGER)
-        ) AS "num_rows",
+          ) AND "t2"."schulart_ziel" IN ('gymnasium')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'transitions'
@@ -72,7 +71,8 @@ FROM (
           ) AND "t2"."schulart_ziel" IN ('gymnasium')) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'transitions') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'transitions' AS INTEGER)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'transitions') AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'transitions'
@@ -134,11 +134,10 @@ FROM (
           (
             "t2"."measure" = 'transitions'
           ) AND "t2"."schulart_ziel" IN ('gymnasium')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'transitions'
-          ) AND "t2"."schulart_ziel" IN ('gymnasium') AS INTEGER)
-        ) AS "num_rows",
+          ) AND "t2"."schulart_ziel" IN ('gymnasium')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'transitions'
@@ -178,7 +177,8 @@ FROM (
           ) AND "t2"."schulart_ziel" IN ('gymnasium')) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'transitions') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'transitions' AS INTEGER)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'transitions') AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'transitions'

@@ -59,8 +59,8 @@ FROM (
               'gesamtschule',
               'waldorf'
             )) AS "num_sum",
-          SUM(
-            CAST((
+          COUNT(*) FILTER(WHERE
+            (
               "t4"."measure" = 'sen_pupils'
             )
             AND "t4"."schulart" IN (
@@ -72,8 +72,7 @@ FROM (
               'gymnasium',
               'gesamtschule',
               'waldorf'
-            ) AS INTEGER)
-          ) AS "num_rows",
+            )) AS "num_rows",
           SUM(
             CAST((
               "t4"."measure" = 'sen_pupils'
@@ -149,7 +148,8 @@ FROM (
             "t5"."stadtteil",
             SUM("t5"."value") FILTER(WHERE
               "t5"."measure" = 'pupils') AS "den_sum",
-            SUM(CAST("t5"."measure" = 'pupils' AS INTEGER)) AS "den_rows",
+            COUNT(*) FILTER(WHERE
+              "t5"."measure" = 'pupils') AS "den_rows",
             SUM(CAST((
               "t5"."measure" = 'pupils'
             ) AND (
@@ -233,8 +233,8 @@ FROM (
               'gesamtschule',
               'waldorf'
             )) AS "num_sum",
-          SUM(
-            CAST((
+          COUNT(*) FILTER(WHERE
+            (
               "t4"."measure" = 'sen_pupils'
             )
             AND "t4"."schulart" IN (
@@ -246,8 +246,7 @@ FROM (
               'gymnasium',
               'gesamtschule',
               'waldorf'
-            ) AS INTEGER)
-          ) AS "num_rows",
+            )) AS "num_rows",
           SUM(
             CAST((
               "t4"."measure" = 'sen_pupils'
@@ -320,7 +319,8 @@ FROM (
             "t5"."year",
             SUM("t5"."value") FILTER(WHERE
               "t5"."measure" = 'pupils') AS "den_sum",
-            SUM(CAST("t5"."measure" = 'pupils' AS INTEGER)) AS "den_rows",
+            COUNT(*) FILTER(WHERE
+              "t5"."measure" = 'pupils') AS "den_rows",
             SUM(CAST((
               "t5"."measure" = 'pupils'
             ) AND (

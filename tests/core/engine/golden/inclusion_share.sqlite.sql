@@ -48,8 +48,8 @@ FROM (
             'gesamtschule',
             'waldorf'
           )) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'sen_pupils'
           )
           AND "t2"."schulart" IN (
@@ -61,8 +61,7 @@ FROM (
             'gymnasium',
             'gesamtschule',
             'waldorf'
-          ) AS INTEGER)
-        ) AS "num_rows",
+          )) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'sen_pupils'
@@ -121,7 +120,8 @@ FROM (
           )) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'sen_pupils') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'sen_pupils' AS INTEGER)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'sen_pupils') AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'sen_pupils'
@@ -193,8 +193,8 @@ FROM (
             'gesamtschule',
             'waldorf'
           )) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'sen_pupils'
           )
           AND "t2"."schulart" IN (
@@ -206,8 +206,7 @@ FROM (
             'gymnasium',
             'gesamtschule',
             'waldorf'
-          ) AS INTEGER)
-        ) AS "num_rows",
+          )) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'sen_pupils'
@@ -266,7 +265,8 @@ FROM (
           )) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'sen_pupils') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'sen_pupils' AS INTEGER)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'sen_pupils') AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'sen_pupils'

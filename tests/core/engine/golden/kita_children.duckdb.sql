@@ -19,7 +19,8 @@ FROM (
         "t2"."stadtteil",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'kita_children') AS "num_sum",
-        SUM(CAST("t2"."measure" = 'kita_children' AS BIGINT)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'kita_children') AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'kita_children'
@@ -75,7 +76,8 @@ FROM (
         "t2"."year",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'kita_children') AS "num_sum",
-        SUM(CAST("t2"."measure" = 'kita_children' AS BIGINT)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'kita_children') AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'kita_children'

@@ -40,12 +40,11 @@ FROM (
               "t4"."measure" = 'kita_places'
             )
             AND "t4"."platzart" IN ('krippe', 'kindergarten')) AS "num_sum",
-          SUM(
-            CAST((
+          COUNT(*) FILTER(WHERE
+            (
               "t4"."measure" = 'kita_places'
             )
-            AND "t4"."platzart" IN ('krippe', 'kindergarten') AS BIGINT)
-          ) AS "num_rows",
+            AND "t4"."platzart" IN ('krippe', 'kindergarten')) AS "num_rows",
           SUM(
             CAST((
               "t4"."measure" = 'kita_places'
@@ -105,11 +104,10 @@ FROM (
               (
                 "t5"."measure" = 'population'
               ) AND "t5"."altersgruppe" IN ('0_3', '3_6')) AS "den_sum",
-            SUM(
-              CAST((
+            COUNT(*) FILTER(WHERE
+              (
                 "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3', '3_6') AS BIGINT)
-            ) AS "den_rows",
+              ) AND "t5"."altersgruppe" IN ('0_3', '3_6')) AS "den_rows",
             SUM(
               CAST((
                 "t5"."measure" = 'population'
@@ -190,12 +188,11 @@ FROM (
               "t4"."measure" = 'kita_places'
             )
             AND "t4"."platzart" IN ('krippe', 'kindergarten')) AS "num_sum",
-          SUM(
-            CAST((
+          COUNT(*) FILTER(WHERE
+            (
               "t4"."measure" = 'kita_places'
             )
-            AND "t4"."platzart" IN ('krippe', 'kindergarten') AS BIGINT)
-          ) AS "num_rows",
+            AND "t4"."platzart" IN ('krippe', 'kindergarten')) AS "num_rows",
           SUM(
             CAST((
               "t4"."measure" = 'kita_places'
@@ -252,11 +249,10 @@ FROM (
               (
                 "t5"."measure" = 'population'
               ) AND "t5"."altersgruppe" IN ('0_3', '3_6')) AS "den_sum",
-            SUM(
-              CAST((
+            COUNT(*) FILTER(WHERE
+              (
                 "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3', '3_6') AS BIGINT)
-            ) AS "den_rows",
+              ) AND "t5"."altersgruppe" IN ('0_3', '3_6')) AS "den_rows",
             SUM(
               CAST((
                 "t5"."measure" = 'population'

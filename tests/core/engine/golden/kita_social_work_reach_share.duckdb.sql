@@ -28,11 +28,10 @@ FROM (
           (
             "t2"."measure" = 'kita_children'
           ) AND "t2"."kita_sozialarbeit" IN ('ja')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'kita_children'
-          ) AND "t2"."kita_sozialarbeit" IN ('ja') AS BIGINT)
-        ) AS "num_rows",
+          ) AND "t2"."kita_sozialarbeit" IN ('ja')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'kita_children'
@@ -72,7 +71,8 @@ FROM (
           ) AND "t2"."kita_sozialarbeit" IN ('ja')) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'kita_children') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'kita_children' AS BIGINT)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'kita_children') AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'kita_children'
@@ -134,11 +134,10 @@ FROM (
           (
             "t2"."measure" = 'kita_children'
           ) AND "t2"."kita_sozialarbeit" IN ('ja')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'kita_children'
-          ) AND "t2"."kita_sozialarbeit" IN ('ja') AS BIGINT)
-        ) AS "num_rows",
+          ) AND "t2"."kita_sozialarbeit" IN ('ja')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'kita_children'
@@ -178,7 +177,8 @@ FROM (
           ) AND "t2"."kita_sozialarbeit" IN ('ja')) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'kita_children') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'kita_children' AS BIGINT)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'kita_children') AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'kita_children'

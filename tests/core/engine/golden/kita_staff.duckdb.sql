@@ -13,8 +13,8 @@ FROM (
       AND (
         "t1"."platzart" = '_T'
       )) AS "num_sum",
-    SUM(
-      CAST((
+    COUNT(*) FILTER(WHERE
+      (
         "t1"."measure" = 'kita_staff'
       )
       AND (
@@ -22,8 +22,7 @@ FROM (
       )
       AND (
         "t1"."platzart" = '_T'
-      ) AS BIGINT)
-    ) AS "num_rows",
+      )) AS "num_rows",
     SUM(
       CAST((
         "t1"."measure" = 'kita_staff'

@@ -27,14 +27,13 @@ FROM (
           AND NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'leavers'
           )
           AND NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          ) AS INTEGER)
-        ) AS "num_rows",
+          )) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'leavers'
@@ -104,14 +103,13 @@ FROM (
           AND NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'leavers'
           )
           AND NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          ) AS INTEGER)
-        ) AS "num_rows",
+          )) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'leavers'

@@ -33,9 +33,10 @@ FROM (
           (
             "t2"."measure" = 'leavers'
           ) AND "t2"."abschluss" IN ('ahr')) AS "num_sum",
-        SUM(CAST((
-          "t2"."measure" = 'leavers'
-        ) AND "t2"."abschluss" IN ('ahr') AS BIGINT)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          (
+            "t2"."measure" = 'leavers'
+          ) AND "t2"."abschluss" IN ('ahr')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'leavers'
@@ -80,14 +81,13 @@ FROM (
           AND NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "den_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'leavers'
           )
           AND NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          ) AS BIGINT)
-        ) AS "den_rows",
+          )) AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'leavers'
@@ -158,9 +158,10 @@ FROM (
           (
             "t2"."measure" = 'leavers'
           ) AND "t2"."abschluss" IN ('ahr')) AS "num_sum",
-        SUM(CAST((
-          "t2"."measure" = 'leavers'
-        ) AND "t2"."abschluss" IN ('ahr') AS BIGINT)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          (
+            "t2"."measure" = 'leavers'
+          ) AND "t2"."abschluss" IN ('ahr')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'leavers'
@@ -205,14 +206,13 @@ FROM (
           AND NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "den_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'leavers'
           )
           AND NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          ) AS BIGINT)
-        ) AS "den_rows",
+          )) AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'leavers'

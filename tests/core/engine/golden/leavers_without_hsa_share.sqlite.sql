@@ -33,11 +33,10 @@ FROM (
           (
             "t2"."measure" = 'leavers'
           ) AND "t2"."abschluss" IN ('ohne_hsa')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'leavers'
-          ) AND "t2"."abschluss" IN ('ohne_hsa') AS INTEGER)
-        ) AS "num_rows",
+          ) AND "t2"."abschluss" IN ('ohne_hsa')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'leavers'
@@ -82,14 +81,13 @@ FROM (
           AND NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "den_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'leavers'
           )
           AND NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          ) AS INTEGER)
-        ) AS "den_rows",
+          )) AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'leavers'
@@ -160,11 +158,10 @@ FROM (
           (
             "t2"."measure" = 'leavers'
           ) AND "t2"."abschluss" IN ('ohne_hsa')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'leavers'
-          ) AND "t2"."abschluss" IN ('ohne_hsa') AS INTEGER)
-        ) AS "num_rows",
+          ) AND "t2"."abschluss" IN ('ohne_hsa')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'leavers'
@@ -209,14 +206,13 @@ FROM (
           AND NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "den_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'leavers'
           )
           AND NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          ) AS INTEGER)
-        ) AS "den_rows",
+          )) AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'leavers'

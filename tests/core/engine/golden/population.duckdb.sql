@@ -19,7 +19,8 @@ FROM (
         "t2"."stadtteil",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'population') AS "num_sum",
-        SUM(CAST("t2"."measure" = 'population' AS BIGINT)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'population') AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'population'
@@ -75,7 +76,8 @@ FROM (
         "t2"."year",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'population') AS "num_sum",
-        SUM(CAST("t2"."measure" = 'population' AS BIGINT)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'population') AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'population'

@@ -30,12 +30,11 @@ FROM (
             "t2"."measure" = 'population'
           )
           AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'population'
           )
-          AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18') AS BIGINT)
-        ) AS "num_rows",
+          AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'population'
@@ -76,7 +75,8 @@ FROM (
           AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'population') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'population' AS BIGINT)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'population') AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'population'
@@ -139,12 +139,11 @@ FROM (
             "t2"."measure" = 'population'
           )
           AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'population'
           )
-          AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18') AS BIGINT)
-        ) AS "num_rows",
+          AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'population'
@@ -185,7 +184,8 @@ FROM (
           AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'population') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'population' AS BIGINT)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'population') AS "den_rows",
         SUM(
           CAST((
             "t2"."measure" = 'population'

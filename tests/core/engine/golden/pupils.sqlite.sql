@@ -19,7 +19,8 @@ FROM (
         "t2"."stadtteil",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'pupils') AS "num_sum",
-        SUM(CAST("t2"."measure" = 'pupils' AS INTEGER)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'pupils') AS "num_rows",
         SUM(CAST((
           "t2"."measure" = 'pupils'
         ) AND (
@@ -73,7 +74,8 @@ FROM (
         "t2"."year",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'pupils') AS "num_sum",
-        SUM(CAST("t2"."measure" = 'pupils' AS INTEGER)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'pupils') AS "num_rows",
         SUM(CAST((
           "t2"."measure" = 'pupils'
         ) AND (

@@ -19,8 +19,8 @@ FROM (
       AND (
         "t1"."klassenstufe" = '_T'
       )) AS "num_sum",
-    SUM(
-      CAST((
+    COUNT(*) FILTER(WHERE
+      (
         "t1"."measure" = 'pupils'
       )
       AND (
@@ -34,8 +34,7 @@ FROM (
       )
       AND (
         "t1"."klassenstufe" = '_T'
-      ) AS BIGINT)
-    ) AS "num_rows",
+      )) AS "num_rows",
     SUM(
       CAST((
         "t1"."measure" = 'pupils'
@@ -112,8 +111,8 @@ FROM (
       AND (
         "t1"."klassenstufe" = '_T'
       )) AS "den_sum",
-    SUM(
-      CAST((
+    COUNT(*) FILTER(WHERE
+      (
         "t1"."measure" = 'schools'
       )
       AND (
@@ -127,8 +126,7 @@ FROM (
       )
       AND (
         "t1"."klassenstufe" = '_T'
-      ) AS BIGINT)
-    ) AS "den_rows",
+      )) AS "den_rows",
     SUM(
       CAST((
         "t1"."measure" = 'schools'

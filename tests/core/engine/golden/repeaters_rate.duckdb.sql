@@ -23,7 +23,8 @@ FROM (
         "t2"."stadtteil",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'repeaters') AS "num_sum",
-        SUM(CAST("t2"."measure" = 'repeaters' AS BIGINT)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'repeaters') AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'repeaters'
@@ -59,7 +60,8 @@ FROM (
           "t2"."measure" = 'repeaters') AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'pupils') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'pupils' AS BIGINT)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'pupils') AS "den_rows",
         SUM(CAST((
           "t2"."measure" = 'pupils'
         ) AND (
@@ -117,7 +119,8 @@ FROM (
         "t2"."year",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'repeaters') AS "num_sum",
-        SUM(CAST("t2"."measure" = 'repeaters' AS BIGINT)) AS "num_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'repeaters') AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'repeaters'
@@ -153,7 +156,8 @@ FROM (
           "t2"."measure" = 'repeaters') AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'pupils') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'pupils' AS BIGINT)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'pupils') AS "den_rows",
         SUM(CAST((
           "t2"."measure" = 'pupils'
         ) AND (

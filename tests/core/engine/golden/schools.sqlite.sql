@@ -19,8 +19,8 @@ FROM (
       AND (
         "t1"."klassenstufe" = '_T'
       )) AS "num_sum",
-    SUM(
-      CAST((
+    COUNT(*) FILTER(WHERE
+      (
         "t1"."measure" = 'schools'
       )
       AND (
@@ -34,8 +34,7 @@ FROM (
       )
       AND (
         "t1"."klassenstufe" = '_T'
-      ) AS INTEGER)
-    ) AS "num_rows",
+      )) AS "num_rows",
     SUM(
       CAST((
         "t1"."measure" = 'schools'

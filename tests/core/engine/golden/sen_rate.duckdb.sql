@@ -37,7 +37,8 @@ FROM (
           "t4"."stadtteil",
           SUM("t4"."value") FILTER(WHERE
             "t4"."measure" = 'sen_pupils') AS "num_sum",
-          SUM(CAST("t4"."measure" = 'sen_pupils' AS BIGINT)) AS "num_rows",
+          COUNT(*) FILTER(WHERE
+            "t4"."measure" = 'sen_pupils') AS "num_rows",
           SUM(
             CAST((
               "t4"."measure" = 'sen_pupils'
@@ -90,7 +91,8 @@ FROM (
             "t5"."stadtteil",
             SUM("t5"."value") FILTER(WHERE
               "t5"."measure" = 'pupils') AS "den_sum",
-            SUM(CAST("t5"."measure" = 'pupils' AS BIGINT)) AS "den_rows",
+            COUNT(*) FILTER(WHERE
+              "t5"."measure" = 'pupils') AS "den_rows",
             SUM(CAST((
               "t5"."measure" = 'pupils'
             ) AND (
@@ -162,7 +164,8 @@ FROM (
           "t4"."year",
           SUM("t4"."value") FILTER(WHERE
             "t4"."measure" = 'sen_pupils') AS "num_sum",
-          SUM(CAST("t4"."measure" = 'sen_pupils' AS BIGINT)) AS "num_rows",
+          COUNT(*) FILTER(WHERE
+            "t4"."measure" = 'sen_pupils') AS "num_rows",
           SUM(
             CAST((
               "t4"."measure" = 'sen_pupils'
@@ -212,7 +215,8 @@ FROM (
             "t5"."year",
             SUM("t5"."value") FILTER(WHERE
               "t5"."measure" = 'pupils') AS "den_sum",
-            SUM(CAST("t5"."measure" = 'pupils' AS BIGINT)) AS "den_rows",
+            COUNT(*) FILTER(WHERE
+              "t5"."measure" = 'pupils') AS "den_rows",
             SUM(CAST((
               "t5"."measure" = 'pupils'
             ) AND (

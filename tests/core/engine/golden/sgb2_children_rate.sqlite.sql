@@ -42,12 +42,11 @@ FROM (
               "t4"."measure" = 'sgb2_recipients'
             )
             AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "num_sum",
-          SUM(
-            CAST((
+          COUNT(*) FILTER(WHERE
+            (
               "t4"."measure" = 'sgb2_recipients'
             )
-            AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15') AS INTEGER)
-          ) AS "num_rows",
+            AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "num_rows",
           SUM(
             CAST((
               "t4"."measure" = 'sgb2_recipients'
@@ -108,12 +107,11 @@ FROM (
                 "t5"."measure" = 'population'
               )
               AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "den_sum",
-            SUM(
-              CAST((
+            COUNT(*) FILTER(WHERE
+              (
                 "t5"."measure" = 'population'
               )
-              AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15') AS INTEGER)
-            ) AS "den_rows",
+              AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "den_rows",
             SUM(
               CAST((
                 "t5"."measure" = 'population'
@@ -195,12 +193,11 @@ FROM (
               "t4"."measure" = 'sgb2_recipients'
             )
             AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "num_sum",
-          SUM(
-            CAST((
+          COUNT(*) FILTER(WHERE
+            (
               "t4"."measure" = 'sgb2_recipients'
             )
-            AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15') AS INTEGER)
-          ) AS "num_rows",
+            AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "num_rows",
           SUM(
             CAST((
               "t4"."measure" = 'sgb2_recipients'
@@ -258,12 +255,11 @@ FROM (
                 "t5"."measure" = 'population'
               )
               AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "den_sum",
-            SUM(
-              CAST((
+            COUNT(*) FILTER(WHERE
+              (
                 "t5"."measure" = 'population'
               )
-              AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15') AS INTEGER)
-            ) AS "den_rows",
+              AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "den_rows",
             SUM(
               CAST((
                 "t5"."measure" = 'population'

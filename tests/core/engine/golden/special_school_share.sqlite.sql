@@ -28,11 +28,10 @@ FROM (
           (
             "t2"."measure" = 'pupils'
           ) AND "t2"."schulart" IN ('foerderschule')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'pupils'
-          ) AND "t2"."schulart" IN ('foerderschule') AS INTEGER)
-        ) AS "num_rows",
+          ) AND "t2"."schulart" IN ('foerderschule')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'pupils'
@@ -72,7 +71,8 @@ FROM (
           ) AND "t2"."schulart" IN ('foerderschule')) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'pupils') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'pupils' AS INTEGER)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'pupils') AS "den_rows",
         SUM(CAST((
           "t2"."measure" = 'pupils'
         ) AND (
@@ -132,11 +132,10 @@ FROM (
           (
             "t2"."measure" = 'pupils'
           ) AND "t2"."schulart" IN ('foerderschule')) AS "num_sum",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t2"."measure" = 'pupils'
-          ) AND "t2"."schulart" IN ('foerderschule') AS INTEGER)
-        ) AS "num_rows",
+          ) AND "t2"."schulart" IN ('foerderschule')) AS "num_rows",
         SUM(
           CAST((
             "t2"."measure" = 'pupils'
@@ -176,7 +175,8 @@ FROM (
           ) AND "t2"."schulart" IN ('foerderschule')) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
           "t2"."measure" = 'pupils') AS "den_sum",
-        SUM(CAST("t2"."measure" = 'pupils' AS INTEGER)) AS "den_rows",
+        COUNT(*) FILTER(WHERE
+          "t2"."measure" = 'pupils') AS "den_rows",
         SUM(CAST((
           "t2"."measure" = 'pupils'
         ) AND (

@@ -9,13 +9,12 @@ FROM (
       ) AND (
         "t1"."personengruppe" = '_T'
       )) AS "num_sum",
-    SUM(
-      CAST((
+    COUNT(*) FILTER(WHERE
+      (
         "t1"."measure" = 'unemployment_rate'
       ) AND (
         "t1"."personengruppe" = '_T'
-      ) AS BIGINT)
-    ) AS "num_rows",
+      )) AS "num_rows",
     SUM(
       CAST((
         "t1"."measure" = 'unemployment_rate'

@@ -37,7 +37,8 @@ FROM (
           "t4"."stadtteil",
           SUM("t4"."value") FILTER(WHERE
             "t4"."measure" = 'vhs_enrolments') AS "num_sum",
-          SUM(CAST("t4"."measure" = 'vhs_enrolments' AS BIGINT)) AS "num_rows",
+          COUNT(*) FILTER(WHERE
+            "t4"."measure" = 'vhs_enrolments') AS "num_rows",
           SUM(
             CAST((
               "t4"."measure" = 'vhs_enrolments'
@@ -90,7 +91,8 @@ FROM (
             "t5"."stadtteil",
             SUM("t5"."value") FILTER(WHERE
               "t5"."measure" = 'population') AS "den_sum",
-            SUM(CAST("t5"."measure" = 'population' AS BIGINT)) AS "den_rows",
+            COUNT(*) FILTER(WHERE
+              "t5"."measure" = 'population') AS "den_rows",
             SUM(
               CAST((
                 "t5"."measure" = 'population'
@@ -164,7 +166,8 @@ FROM (
           "t4"."year",
           SUM("t4"."value") FILTER(WHERE
             "t4"."measure" = 'vhs_enrolments') AS "num_sum",
-          SUM(CAST("t4"."measure" = 'vhs_enrolments' AS BIGINT)) AS "num_rows",
+          COUNT(*) FILTER(WHERE
+            "t4"."measure" = 'vhs_enrolments') AS "num_rows",
           SUM(
             CAST((
               "t4"."measure" = 'vhs_enrolments'
@@ -214,7 +217,8 @@ FROM (
             "t5"."year",
             SUM("t5"."value") FILTER(WHERE
               "t5"."measure" = 'population') AS "den_sum",
-            SUM(CAST("t5"."measure" = 'population' AS BIGINT)) AS "den_rows",
+            COUNT(*) FILTER(WHERE
+              "t5"."measure" = 'population') AS "den_rows",
             SUM(
               CAST((
                 "t5"."measure" = 'population'

@@ -11,15 +11,14 @@ FROM (
       AND (
         "t1"."geschlecht" = '_T'
       )) AS "num_sum",
-    SUM(
-      CAST((
+    COUNT(*) FILTER(WHERE
+      (
         "t1"."measure" = 'vocational_leavers'
       )
       AND "t1"."abschluss" IN ('hsa')
       AND (
         "t1"."geschlecht" = '_T'
-      ) AS INTEGER)
-    ) AS "num_rows",
+      )) AS "num_rows",
     SUM(
       CAST((
         "t1"."measure" = 'vocational_leavers'
@@ -74,8 +73,8 @@ FROM (
       AND (
         "t1"."geschlecht" = '_T'
       )) AS "den_sum",
-    SUM(
-      CAST((
+    COUNT(*) FILTER(WHERE
+      (
         "t1"."measure" = 'vocational_leavers'
       )
       AND (
@@ -83,8 +82,7 @@ FROM (
       )
       AND (
         "t1"."geschlecht" = '_T'
-      ) AS INTEGER)
-    ) AS "den_rows",
+      )) AS "den_rows",
     SUM(
       CAST((
         "t1"."measure" = 'vocational_leavers'

@@ -7,11 +7,10 @@ FROM (
       (
         "t1"."measure" = 'unemployment_rate'
       ) AND "t1"."personengruppe" IN ('15_25')) AS "num_sum",
-    SUM(
-      CAST((
+    COUNT(*) FILTER(WHERE
+      (
         "t1"."measure" = 'unemployment_rate'
-      ) AND "t1"."personengruppe" IN ('15_25') AS INTEGER)
-    ) AS "num_rows",
+      ) AND "t1"."personengruppe" IN ('15_25')) AS "num_rows",
     SUM(
       CAST((
         "t1"."measure" = 'unemployment_rate'
