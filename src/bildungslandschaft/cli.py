@@ -305,9 +305,13 @@ def main() -> None:
 
 @app.command("demo")
 def demo_command(
-    target: Annotated[Path | None, typer.Option(help="Ordner für die Quelldateien (sonst BILA_DEMO_DIR, var/demo)")] = None,
+    target: Annotated[
+        Path | None, typer.Option(help="Ordner für die Quelldateien (sonst BILA_DEMO_DIR, var/demo)")
+    ] = None,
     seed: Annotated[int, typer.Option(help="Zufallsstartwert; gleicher Wert, gleiche Dateien")] = 2023,
-    db: Annotated[str | None, typer.Option("--db", help="Speicher der Demo (sonst BILA_DEMO_DB, var/demo.duckdb)")] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Speicher der Demo (sonst BILA_DEMO_DB, var/demo.duckdb)")
+    ] = None,
 ) -> None:
     """Demostadt erzeugen, über die normalen Importe einlesen und alle Indikatoren berechnen."""
     from bildungslandschaft.core.demo import run_demo
@@ -331,11 +335,11 @@ def demo_command(
             f"Demodaten: {len(summary.files)} Quelldateien importiert ({summary.changed} neu), "
             f"{format_number(summary.cells)} Werte, {summary.rejected} abgelehnte Zeilen. Speicher: {store_url(store)}"
         )
-        _print_key_figures(catalog, figures)
+        _print_key_figures(figures)
         console.print(f"Weiter: bila compute sgb2_children_rate --by stadtteil --where year=2025 --db {store}")
 
 
-def _print_key_figures(catalog: Catalog, figures: list[Any]) -> None:
+def _print_key_figures(figures: list[Any]) -> None:
     table = Table(title="Demodaten – Kennzahlen der Stadt (intern, vor Geheimhaltungsprüfung)")
     for column in ("Indikator", "Jahr", "Wert", "Veränderung zum Vorjahr", "Einheit"):
         table.add_column(column, justify="right" if column in {"Jahr", "Wert", "Veränderung zum Vorjahr"} else "left")
@@ -349,7 +353,10 @@ def _print_key_figures(catalog: Catalog, figures: list[Any]) -> None:
         change = figure.change
         delta = "–" if change is None else format_change(change, indicator.decimals)
         table.add_row(
-            indicator.title, str(figure.year), format_number(figure.value, indicator.decimals, figure.flag), delta,
+            indicator.title,
+            str(figure.year),
+            format_number(figure.value, indicator.decimals, figure.flag),
+            delta,
             indicator.unit,
         )
     console.print(table)

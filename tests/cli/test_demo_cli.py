@@ -23,7 +23,22 @@ def test_demo_builds_imports_and_summarises_every_indicator(tmp_path: Path) -> N
     assert "Demodaten" in result.stdout
     assert (tmp_path / "files" / "21111-02-06-4.csv").exists()
 
-    again = runner.invoke(app, ["compute", "leavers_without_hsa_share", "--by", "year", "--where", "year=2023",
-                                "--dataset", "school_leavers_kreis", "--format", "csv", "--db", db])
+    again = runner.invoke(
+        app,
+        [
+            "compute",
+            "leavers_without_hsa_share",
+            "--by",
+            "year",
+            "--where",
+            "year=2023",
+            "--dataset",
+            "school_leavers_kreis",
+            "--format",
+            "csv",
+            "--db",
+            db,
+        ],
+    )
     assert again.exit_code == 0, again.stderr
     assert again.stdout.splitlines()[1].startswith("2023;11.58")

@@ -70,8 +70,10 @@ def term_predicate(
     for dim in dataset.dimensions:
         column = dimension_column(table, catalog, dataset, dim.id, measure.additive)
         chosen = [codes for codes in (plan.term.where.get(dim.id), where.get(dim.id), conditions.get(dim.id)) if codes]
-        parts.extend(column.isin(_codes(dataset, dim.id, codes)) for codes in chosen)
         if chosen:
+            # One test per dimension: the codes all restrictions allow (term, query filter, measure).
+            allowed = [code for code in chosen[0] if all(code in codes for codes in chosen[1:])]
+            parts.append(column.isin(_codes(dataset, dim.id, tuple(allowed))) if allowed else ibis.literal(False))
             continue
         if dim.id in by:
             if dim.total is not None:

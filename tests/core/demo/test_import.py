@@ -87,7 +87,9 @@ def test_official_demo_tables_publish_the_real_2023_totals(demo_store: BaseBacke
     share = compute(
         demo_store,
         catalog,
-        Query("leavers_without_hsa_share", (), {"year": (str(CALIBRATION.leavers_year),)}, dataset="school_leavers_kreis"),
+        Query(
+            "leavers_without_hsa_share", (), {"year": (str(CALIBRATION.leavers_year),)}, dataset="school_leavers_kreis"
+        ),
     ).cells[0]
     assert pupils == CALIBRATION.pupils["_T"]["insgesamt"] == 24435
     assert (share.numerator, share.denominator) == (222.0, 1917.0)

@@ -210,3 +210,13 @@ def test_microdata_and_aggregates_give_the_same_numbers(
             (c.key, c.value, c.numerator, c.denominator) for c in aggregate.cells
         ]
     assert compute(any_store, catalog, Query("leavers", (), dataset="pupils_micro")).cells[0].value == 25.0
+
+
+def test_filter_outside_a_measures_condition_gives_no_cells(any_store: BaseBackend, catalog: Catalog) -> None:
+    any_store.create_table("fact_pupils_micro", micro_table([("10001", "altstadt", "kein_abgang")] * 3))
+
+    result = compute(
+        any_store, catalog, Query("leavers", ("stadtteil",), {"abschluss": ("kein_abgang",)}, dataset="pupils_micro")
+    )
+
+    assert result.cells == ()

@@ -46,6 +46,7 @@ from bildungslandschaft.core.disclosure.master import Master, singleton_rows
 Objective = Literal["cells", "total"]
 OBJECTIVES: tuple[Objective, ...] = ("cells", "total")
 RELAXATION_ROUNDS = 50
+PRUNE_WITHIN = 1.05
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,10 @@ class _Search:
             if outcome.lower_bound >= self.master.cost(best) - self.master.gap:
                 return _chosen(best), True
             if outcome.patterns and time.monotonic() < self.deadline:
-                candidate = self.prune(self.repair(outcome.patterns[0]))
+                candidate = self.repair(outcome.patterns[0])
+                # pruning costs many LPs: only for repaired patterns close to the best one
+                if self.master.cost(candidate) < PRUNE_WITHIN * self.master.cost(best):
+                    candidate = self.prune(candidate)
                 if self.master.cost(candidate) < self.master.cost(best):
                     best = candidate
             self.relax()
