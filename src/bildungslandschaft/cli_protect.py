@@ -6,17 +6,18 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Annotated, cast
+from typing import Annotated
 
 import typer
 
 from bildungslandschaft.core.disclosure import (
     OBJECTIVES,
     CellStatus,
-    Objective,
     PrimaryRules,
     Protection,
     TableError,
+)
+from bildungslandschaft.core.disclosure import (
     protect as protect_table,
 )
 from bildungslandschaft.core.disclosure.reader import parse_hierarchy, read_count_table
@@ -59,8 +60,7 @@ def protect(
             trees.setdefault(dim, {})[parent] = children
         rules = PrimaryRules(min_count, protect_zeros, rounding_base)
         source = read_count_table(table_file, dimensions, count, total_code, trees)
-        goal = cast(Objective, objective)
-        protection = protect_table(source.table, rules, goal, time_limit=time_limit)
+        protection = protect_table(source.table, rules, objective, time_limit=time_limit)
     except (TableError, ValueError) as error:
         typer.echo(f"Fehler: {error}", err=True)
         raise typer.Exit(1) from None
@@ -97,13 +97,13 @@ def _as_json(protection: Protection, names: list[str]) -> str:
 
 def _summary(protection: Protection) -> str:
     primary, secondary = protection.count(CellStatus.PRIMARY), protection.count(CellStatus.SECONDARY)
-    safe = protection.count(CellStatus.SAFE)
+    cells = "Zelle" if primary == 1 else "Zellen"
     if protection.rules.rounding_base is not None:
-        return f"Gerundet auf Basis {protection.rules.rounding_base}: {primary} Zellen unter der Mindestfallzahl (U)."
-    quality = "optimal" if protection.optimal else "zulässig, Optimum nicht nachgewiesen (Zeitlimit)"
+        return f"Gerundet auf Basis {protection.rules.rounding_base}: {primary} {cells} unter der Mindestfallzahl (U)."
+    quality = "optimal" if protection.optimal else "schützend, Optimum nicht nachgewiesen (Zeitlimit)"
     return (
-        f"Geheimhaltung: {primary} Zellen primär gesperrt (U), {secondary} sekundär (M), "
-        f"{safe} veröffentlicht (S); Sperrung {quality}."
+        f"Geheimhaltung: {primary} {cells} primär gesperrt (U), {secondary} sekundär (M), "
+        f"{protection.count(CellStatus.SAFE)} veröffentlicht (S); Sperrung {quality}."
     )
 
 

@@ -37,7 +37,7 @@ def test_protect_prints_status_and_marker_per_cell(tmp_path: Path) -> None:
     assert table[0] == ["stadtteil", "geschlecht", "status", "wert"]
     assert ["Nord", "w", "U", "."] in table
     assert sum(row[2] == "M" for row in table) == 3
-    assert "1 Zellen primär gesperrt (U), 3 sekundär (M)" in result.stderr
+    assert "1 Zelle primär gesperrt (U), 3 sekundär (M), 5 veröffentlicht (S)" in result.stderr
 
 
 def test_protect_json_with_given_margins_and_comma(tmp_path: Path) -> None:

@@ -56,38 +56,68 @@ def _codes(dataset: Dataset, dim_id: str, codes: tuple[str, ...]) -> list[object
     return list(codes)
 
 
-def term_predicate(
-    table: ir.Table, catalog: Catalog, plan: TermPlan, by: tuple[str, ...], where: Filters
-) -> ir.BooleanValue:
-    """Which rows of the dataset count for this term in this breakdown."""
+# An atomic row condition: (kind, dimension, codes); kind is "in", "not_in" or "measure".
+Atom = tuple[str, str, tuple[str, ...]]
+
+
+def term_conditions(catalog: Catalog, plan: TermPlan, by: tuple[str, ...], where: Filters) -> frozenset[Atom]:
+    """Which rows of the dataset count for this term in this breakdown, as atomic conditions."""
     dataset = plan.dataset
-    measure = dataset.measure(plan.term.measure)
-    assert measure is not None
-    parts: list[ir.BooleanValue] = []
+    measure = _measure_of(plan)
+    atoms: set[Atom] = set()
     if dataset.kind == "aggregate":
-        parts.append(table.measure == measure.id)
-    conditions = dict(measure.condition)
+        atoms.add(("measure", "measure", (measure.id,)))
     for dim in dataset.dimensions:
-        column = dimension_column(table, catalog, dataset, dim.id, measure.additive)
-        chosen = [codes for codes in (plan.term.where.get(dim.id), where.get(dim.id), conditions.get(dim.id)) if codes]
+        chosen = [
+            codes for codes in (plan.term.where.get(dim.id), where.get(dim.id), measure.condition.get(dim.id)) if codes
+        ]
         if chosen:
             # One test per dimension: the codes all restrictions allow (term, query filter, measure).
-            allowed = [code for code in chosen[0] if all(code in codes for codes in chosen[1:])]
-            parts.append(column.isin(_codes(dataset, dim.id, tuple(allowed))) if allowed else ibis.literal(False))
-            continue
-        if dim.id in by:
+            atoms.add(("in", dim.id, tuple(code for code in chosen[0] if all(code in codes for codes in chosen[1:]))))
+        elif dim.id in by:
             if dim.total is not None:
-                parts.append(column != dim.total)
+                atoms.add(("not_in", dim.id, (dim.total,)))
         elif dim.total is not None:
-            parts.append(column == dim.total)
+            atoms.add(("in", dim.id, (dim.total,)))
         elif dataset.kind == "aggregate":
             # A microdata row has exactly one code per dimension, so no "darunter" row exists there.
-            darunter = [code.code for code in catalog.classifications[dim.classification].codes if code.darunter]
+            darunter = tuple(code.code for code in catalog.classifications[dim.classification].codes if code.darunter)
             if darunter:
-                parts.append(~column.isin(darunter))
-    if not parts:
-        return ibis.literal(True)
-    return functools.reduce(operator.and_, parts)
+                atoms.add(("not_in", dim.id, darunter))
+    return frozenset(atoms)
+
+
+def shared_conditions(terms: list[frozenset[Atom]]) -> frozenset[Atom]:
+    """Conditions every row of any term meets: a pre-filter that keeps every counted row.
+
+    Identical conditions are shared as they are; "in" conditions on the same dimension in
+    every term are widened to the union of their codes.
+    """
+    shared = set(frozenset.intersection(*terms))
+    for dim in {atom[1] for atom in terms[0] if atom[0] == "in"}:
+        lists = [next((atom[2] for atom in term if atom[0] == "in" and atom[1] == dim), None) for term in terms]
+        if all(codes is not None for codes in lists) and not any(("in", dim, codes) in shared for codes in lists):
+            union = tuple(dict.fromkeys(code for codes in lists if codes for code in codes))
+            shared.add(("in", dim, union))
+    return frozenset(shared)
+
+
+def condition_expression(
+    table: ir.Table, catalog: Catalog, dataset: Dataset, atoms: frozenset[Atom], harmonise: bool
+) -> ir.BooleanValue | None:
+    """The Ibis expression of a set of conditions (None when there is nothing to test)."""
+    parts: list[ir.BooleanValue] = []
+    for kind, dim, codes in sorted(atoms):
+        if kind == "measure":
+            parts.append(table.measure == codes[0])
+            continue
+        column = dimension_column(table, catalog, dataset, dim, harmonise)
+        values = _codes(dataset, dim, codes)
+        if kind == "in":
+            parts.append(column.isin(values) if values else ibis.literal(False))
+        else:
+            parts.append(~column.isin(values))
+    return functools.reduce(operator.and_, parts) if parts else None
 
 
 def _measure_of(plan: TermPlan) -> Measure:
@@ -103,20 +133,20 @@ def _value(table: ir.Table, plan: TermPlan) -> ir.NumericValue:
     return table[measure.column].cast("float64")
 
 
-def term_metrics(table: ir.Table, plan: TermPlan, predicate: ir.BooleanValue) -> dict[str, ir.Scalar]:
-    """Sum, unknown parts, worst flag and contributing rows of one term."""
+def term_metrics(table: ir.Table, plan: TermPlan, predicate: ir.BooleanValue | None) -> dict[str, ir.Scalar]:
+    """Sum, unknown parts, worst flag and contributing rows of one term (``None``: every row)."""
     name = plan.name
     rows = table.count(where=predicate)
     if plan.dataset.kind == "microdata":
         # Microdata have no special signs: each row is one person, counted or summed.
-        measure = _measure_of(plan)
-        total = rows.cast("float64") if measure.column is None else _value(table, plan).sum(where=predicate)
+        total = rows.cast("float64") if _measure_of(plan).column is None else _value(table, plan).sum(where=predicate)
         return {f"{name}_sum": total, f"{name}_rows": rows}
     severity = table.flag.cases(*SEVERITY.items(), else_=0)
+    unknown = table.value.isnull() if predicate is None else predicate & table.value.isnull()
     return {
         f"{name}_sum": _value(table, plan).sum(where=predicate),
         f"{name}_rows": rows,
-        f"{name}_unknown": (predicate & table.value.isnull()).cast("int64").sum(),
+        f"{name}_unknown": unknown.cast("int64").sum(),
         f"{name}_severity": severity.max(where=predicate),
     }
 
@@ -125,13 +155,16 @@ def _grouped(table: ir.Table, catalog: Catalog, plans: list[TermPlan], by: tuple
     dataset = plans[0].dataset
     additive = all(_measure_of(plan).additive for plan in plans)
     relevant_where = {dim: codes for dim, codes in where.items() if dataset.dimension(dim)}
-    predicates = [term_predicate(table, catalog, plan, by, relevant_where) for plan in plans]
-    relevant = table.filter(functools.reduce(operator.or_, predicates))
+    terms = [term_conditions(catalog, plan, by, relevant_where) for plan in plans]
+    shared = shared_conditions(terms)
+    prefilter = condition_expression(table, catalog, dataset, shared, additive)
+    relevant = table if prefilter is None else table.filter(prefilter)
     keys = {dim: dimension_column(relevant, catalog, dataset, dim, additive) for dim in by if dataset.dimension(dim)}
     metrics: dict[str, ir.Scalar] = {}
-    for plan in plans:
-        # The same predicate again, bound to the filtered relation that is aggregated.
-        metrics.update(term_metrics(relevant, plan, term_predicate(relevant, catalog, plan, by, relevant_where)))
+    for plan, atoms in zip(plans, terms, strict=True):
+        # Only what the pre-filter does not already guarantee, bound to the filtered relation.
+        own = condition_expression(relevant, catalog, dataset, atoms - shared, additive)
+        metrics.update(term_metrics(relevant, plan, own))
     if not keys:
         return relevant.aggregate(**metrics)
     return relevant.group_by(**keys).aggregate(**metrics)

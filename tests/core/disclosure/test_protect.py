@@ -37,7 +37,7 @@ def test_protect_two_by_two_with_a_one_needs_three_complementary_cells() -> None
 
 def test_protect_three_is_the_fewest_for_the_two_by_two_by_brute_force() -> None:
     table = two_by_two()
-    others = [key for key in table.keys() if key != ("Nord", "w")]
+    others = [key for key in table.cell_keys() if key != ("Nord", "w")]
 
     smallest = next(
         size

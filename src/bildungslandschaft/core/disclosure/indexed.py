@@ -29,7 +29,7 @@ class IndexedTable:
     @classmethod
     def of(cls, table: CountTable) -> IndexedTable:
         """Number the cells of ``table`` in key order (absent counts as 0) and translate its equations."""
-        keys = table.keys()
+        keys = table.cell_keys()
         index = {key: number for number, key in enumerate(keys)}
         equations = tuple(
             Equation(

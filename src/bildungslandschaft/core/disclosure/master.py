@@ -48,6 +48,7 @@ class Master:
         self.solver.setOptionValue("mip_improving_solution_save", True)
         self.seen: set[tuple[tuple[int, ...], tuple[float, ...], float]] = set()
         self.count = 0
+        self.cuts_of_cell: dict[int, list[Cut]] = {}
 
     def cost(self, pattern: Sequence[float]) -> float:
         """The objective value of a 0/1 pattern."""
@@ -63,10 +64,16 @@ class Master:
             if signature in self.seen:
                 continue
             self.seen.add(signature)
+            for cell in cut.cells:
+                self.cuts_of_cell.setdefault(cell, []).append(cut)
             self.solver.addRow(cut.bound, highspy.kHighsInf, len(cut.cells), list(cut.cells), list(cut.coefficients))
             added += 1
         self.count += added
         return added
+
+    def breaks_a_cut(self, pattern: Sequence[float], cell: int) -> bool:
+        """True when a known cut on ``cell`` is violated by the pattern (a cheap test before LPs)."""
+        return any(cut.slack(pattern) < -TOLERANCE for cut in self.cuts_of_cell.get(cell, ()))
 
     def solve_relaxation(self) -> list[float]:
         """The optimal pattern of the LP relaxation (fractional suppressions)."""

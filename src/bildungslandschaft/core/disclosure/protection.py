@@ -54,7 +54,7 @@ class Protection:
 
     def cells(self) -> Iterator[ProtectedCell]:
         """Every cell in table order, margins included."""
-        for key in self.table.keys():  # noqa: SIM118 - CountTable.keys(), not a dict
+        for key in self.table.cell_keys():
             yield ProtectedCell(key, self.statuses[key], self.value(key))
 
     def suppressed(self) -> frozenset[Key]:

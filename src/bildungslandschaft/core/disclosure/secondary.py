@@ -16,10 +16,12 @@ Science 47, 2001), the method behind τ-Argus's "OPT":
   single-equation cuts (every equation of a primary cell needs another suppressed cell that can
   move far enough). A pattern is checked by the attacker LPs, split into independent groups of
   suppressed cells; each unmet requirement adds the cut from its LP dual. Cheap rounds on the LP
-  relaxation collect cuts first; then each master MILP solution is checked, and a greedy repair
-  (add the cell that covers a violated cut best) turns it into a protected pattern.
-* The search keeps the cheapest protected pattern seen and stops when the master's proven lower bound reaches its cost (optimal) or when the time
-  is up. The result is protected in either case; ``optimal`` says which.
+  relaxation collect cuts first; then each master MILP solution is checked, a repair adds the
+  cheapest protection path for each unmet requirement (`heuristic.py`), and pruning drops the
+  cells the repaired pattern does not need.
+* The search keeps the cheapest protected pattern seen. It stops when the master's proven lower
+  bound reaches that cost (optimal) or when the time is up; the result is protected in either
+  case, and ``optimal`` says which.
 * Singletons: a cell with count 1 knows itself. If an equation holds such a cell and another primary
   cell, at least two cells besides the singleton must be suppressed in that equation, so the one
   person cannot subtract themself and recover the other cell (the heuristic of sdcTable and τ-Argus).
@@ -170,10 +172,14 @@ class _Search:
         for cell in sorted(secondary, key=lambda i: -self.master.costs[i]):
             if time.monotonic() >= self.deadline:
                 break
+            pruned[cell] = 0.0
+            if self.master.breaks_a_cut(pruned, cell):  # singleton rows are among the cuts
+                pruned[cell] = 1.0
+                continue
+            pruned[cell] = 1.0
             group = next(g for g in self.table.components(_chosen(pruned)) if cell in g)
             pruned[cell] = 0.0
-            broken = any(row.slack(pruned) < -TOLERANCE for row in self.singletons)
-            if broken or self.unmet(pruned, [c for c in group if c != cell]):
+            if self.unmet(pruned, [c for c in group if c != cell]):
                 pruned[cell] = 1.0
         return pruned
 
@@ -196,10 +202,9 @@ class _Search:
                 shift, duals = attacker.best_shift(need.cell, need.direction)
                 if shift >= need.level - TOLERANCE:
                     continue
-                cut = attacker.cut(need, duals, self.fixed)
-                if cut.slack(pattern) >= -TOLERANCE:  # pragma: no cover - LP duals separate
-                    raise RuntimeError(f"no cut separates the pattern for cell {need.cell}")
-                found.append((need, cut))
+                # the cut separates the pattern by LP duality; should rounding ever spoil that,
+                # the requirement still counts as unmet and the repair still protects it
+                found.append((need, attacker.cut(need, duals, self.fixed)))
         return found
 
 

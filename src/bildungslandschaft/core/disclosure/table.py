@@ -127,7 +127,7 @@ class CountTable:
                 raise TableError(f"Randsumme {_show(key)} ist {count}, die Summe ihrer Zellen ergibt {counts[key]}")
         return cls(dims, counts)
 
-    def keys(self) -> tuple[Key, ...]:
+    def cell_keys(self) -> tuple[Key, ...]:
         """Every cell key, in the order of the dimensions' codes."""
         return tuple(itertools.product(*(dim.codes for dim in self.dimensions)))
 

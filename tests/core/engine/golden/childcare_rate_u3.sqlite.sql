@@ -3,13 +3,13 @@ WITH "t2" AS (
     *
   FROM "fact_kita_children_city" AS "t0"
   WHERE
-    "t0"."measure" = 'kita_children' AND "t0"."altersgruppe" IN ('0_3')
+    "t0"."altersgruppe" IN ('0_3') AND "t0"."measure" = 'kita_children'
 ), "t3" AS (
   SELECT
     *
   FROM "fact_population_stadtteil" AS "t1"
   WHERE
-    "t1"."measure" = 'population' AND "t1"."altersgruppe" IN ('0_3')
+    "t1"."altersgruppe" IN ('0_3') AND "t1"."measure" = 'population'
 )
 SELECT
   *
@@ -35,23 +35,9 @@ FROM (
         SELECT
           "t4"."year",
           "t4"."stadtteil",
-          SUM("t4"."value") FILTER(WHERE
-            (
-              "t4"."measure" = 'kita_children'
-            ) AND "t4"."altersgruppe" IN ('0_3')) AS "num_sum",
-          COUNT(*) FILTER(WHERE
-            (
-              "t4"."measure" = 'kita_children'
-            ) AND "t4"."altersgruppe" IN ('0_3')) AS "num_rows",
-          SUM(
-            CAST((
-              "t4"."measure" = 'kita_children'
-            )
-            AND "t4"."altersgruppe" IN ('0_3')
-            AND (
-              "t4"."value" IS NULL
-            ) AS INTEGER)
-          ) AS "num_unknown",
+          SUM("t4"."value") AS "num_sum",
+          COUNT(*) AS "num_rows",
+          SUM(CAST("t4"."value" IS NULL AS INTEGER)) AS "num_unknown",
           MAX(
             CASE "t4"."flag"
               WHEN '.'
@@ -76,10 +62,7 @@ FROM (
               THEN 1
               ELSE 0
             END
-          ) FILTER(WHERE
-            (
-              "t4"."measure" = 'kita_children'
-            ) AND "t4"."altersgruppe" IN ('0_3')) AS "num_severity"
+          ) AS "num_severity"
         FROM "t2" AS "t4"
         GROUP BY
           1,
@@ -97,23 +80,9 @@ FROM (
           SELECT
             "t5"."year",
             "t5"."stadtteil",
-            SUM("t5"."value") FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3')) AS "den_sum",
-            COUNT(*) FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3')) AS "den_rows",
-            SUM(
-              CAST((
-                "t5"."measure" = 'population'
-              )
-              AND "t5"."altersgruppe" IN ('0_3')
-              AND (
-                "t5"."value" IS NULL
-              ) AS INTEGER)
-            ) AS "den_unknown",
+            SUM("t5"."value") AS "den_sum",
+            COUNT(*) AS "den_rows",
+            SUM(CAST("t5"."value" IS NULL AS INTEGER)) AS "den_unknown",
             MAX(
               CASE "t5"."flag"
                 WHEN '.'
@@ -138,10 +107,7 @@ FROM (
                 THEN 1
                 ELSE 0
               END
-            ) FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3')) AS "den_severity"
+            ) AS "den_severity"
           FROM "t3" AS "t5"
           GROUP BY
             1,
@@ -180,23 +146,9 @@ FROM (
       FROM (
         SELECT
           "t4"."year",
-          SUM("t4"."value") FILTER(WHERE
-            (
-              "t4"."measure" = 'kita_children'
-            ) AND "t4"."altersgruppe" IN ('0_3')) AS "num_sum",
-          COUNT(*) FILTER(WHERE
-            (
-              "t4"."measure" = 'kita_children'
-            ) AND "t4"."altersgruppe" IN ('0_3')) AS "num_rows",
-          SUM(
-            CAST((
-              "t4"."measure" = 'kita_children'
-            )
-            AND "t4"."altersgruppe" IN ('0_3')
-            AND (
-              "t4"."value" IS NULL
-            ) AS INTEGER)
-          ) AS "num_unknown",
+          SUM("t4"."value") AS "num_sum",
+          COUNT(*) AS "num_rows",
+          SUM(CAST("t4"."value" IS NULL AS INTEGER)) AS "num_unknown",
           MAX(
             CASE "t4"."flag"
               WHEN '.'
@@ -221,10 +173,7 @@ FROM (
               THEN 1
               ELSE 0
             END
-          ) FILTER(WHERE
-            (
-              "t4"."measure" = 'kita_children'
-            ) AND "t4"."altersgruppe" IN ('0_3')) AS "num_severity"
+          ) AS "num_severity"
         FROM "t2" AS "t4"
         GROUP BY
           1
@@ -239,23 +188,9 @@ FROM (
         FROM (
           SELECT
             "t5"."year",
-            SUM("t5"."value") FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3')) AS "den_sum",
-            COUNT(*) FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3')) AS "den_rows",
-            SUM(
-              CAST((
-                "t5"."measure" = 'population'
-              )
-              AND "t5"."altersgruppe" IN ('0_3')
-              AND (
-                "t5"."value" IS NULL
-              ) AS INTEGER)
-            ) AS "den_unknown",
+            SUM("t5"."value") AS "den_sum",
+            COUNT(*) AS "den_rows",
+            SUM(CAST("t5"."value" IS NULL AS INTEGER)) AS "den_unknown",
             MAX(
               CASE "t5"."flag"
                 WHEN '.'
@@ -280,10 +215,7 @@ FROM (
                 THEN 1
                 ELSE 0
               END
-            ) FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3')) AS "den_severity"
+            ) AS "den_severity"
           FROM "t3" AS "t5"
           GROUP BY
             1

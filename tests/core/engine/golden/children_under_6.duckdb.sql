@@ -3,7 +3,7 @@ WITH "t1" AS (
     *
   FROM "fact_population_stadtteil" AS "t0"
   WHERE
-    "t0"."measure" = 'population' AND "t0"."altersgruppe" IN ('0_3', '3_6')
+    "t0"."altersgruppe" IN ('0_3', '3_6') AND "t0"."measure" = 'population'
 )
 SELECT
   *
@@ -17,23 +17,9 @@ FROM (
       SELECT
         "t2"."year",
         "t2"."stadtteil",
-        SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'population'
-          ) AND "t2"."altersgruppe" IN ('0_3', '3_6')) AS "num_sum",
-        COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'population'
-          ) AND "t2"."altersgruppe" IN ('0_3', '3_6')) AS "num_rows",
-        SUM(
-          CAST((
-            "t2"."measure" = 'population'
-          )
-          AND "t2"."altersgruppe" IN ('0_3', '3_6')
-          AND (
-            "t2"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "num_unknown",
+        SUM("t2"."value") AS "num_sum",
+        COUNT(*) AS "num_rows",
+        SUM(CAST("t2"."value" IS NULL AS BIGINT)) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -58,10 +44,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          (
-            "t2"."measure" = 'population'
-          ) AND "t2"."altersgruppe" IN ('0_3', '3_6')) AS "num_severity"
+        ) AS "num_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1,
@@ -82,23 +65,9 @@ FROM (
     FROM (
       SELECT
         "t2"."year",
-        SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'population'
-          ) AND "t2"."altersgruppe" IN ('0_3', '3_6')) AS "num_sum",
-        COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'population'
-          ) AND "t2"."altersgruppe" IN ('0_3', '3_6')) AS "num_rows",
-        SUM(
-          CAST((
-            "t2"."measure" = 'population'
-          )
-          AND "t2"."altersgruppe" IN ('0_3', '3_6')
-          AND (
-            "t2"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "num_unknown",
+        SUM("t2"."value") AS "num_sum",
+        COUNT(*) AS "num_rows",
+        SUM(CAST("t2"."value" IS NULL AS BIGINT)) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -123,10 +92,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          (
-            "t2"."measure" = 'population'
-          ) AND "t2"."altersgruppe" IN ('0_3', '3_6')) AS "num_severity"
+        ) AS "num_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1

@@ -17,15 +17,9 @@ FROM (
       SELECT
         "t2"."year",
         "t2"."stadtteil",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'devices') AS "num_sum",
-        COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'devices') AS "num_rows",
-        SUM(CAST((
-          "t2"."measure" = 'devices'
-        ) AND (
-          "t2"."value" IS NULL
-        ) AS INTEGER)) AS "num_unknown",
+        SUM("t2"."value") AS "num_sum",
+        COUNT(*) AS "num_rows",
+        SUM(CAST("t2"."value" IS NULL AS INTEGER)) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -50,8 +44,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          "t2"."measure" = 'devices') AS "num_severity"
+        ) AS "num_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1,
@@ -72,15 +65,9 @@ FROM (
     FROM (
       SELECT
         "t2"."year",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'devices') AS "num_sum",
-        COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'devices') AS "num_rows",
-        SUM(CAST((
-          "t2"."measure" = 'devices'
-        ) AND (
-          "t2"."value" IS NULL
-        ) AS INTEGER)) AS "num_unknown",
+        SUM("t2"."value") AS "num_sum",
+        COUNT(*) AS "num_rows",
+        SUM(CAST("t2"."value" IS NULL AS INTEGER)) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -105,8 +92,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          "t2"."measure" = 'devices') AS "num_severity"
+        ) AS "num_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1

@@ -1,15 +1,3 @@
-WITH "t1" AS (
-  SELECT
-    *
-  FROM "fact_it_equipment_school" AS "t0"
-  WHERE
-    (
-      "t0"."measure" = 'classrooms_with_display'
-    )
-    OR (
-      "t0"."measure" = 'classrooms'
-    )
-)
 SELECT
   *
 FROM (
@@ -20,21 +8,21 @@ FROM (
       *
     FROM (
       SELECT
-        "t2"."year",
-        "t2"."stadtteil",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'classrooms_with_display') AS "num_sum",
+        "t0"."year",
+        "t0"."stadtteil",
+        SUM("t0"."value") FILTER(WHERE
+          "t0"."measure" = 'classrooms_with_display') AS "num_sum",
         COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'classrooms_with_display') AS "num_rows",
+          "t0"."measure" = 'classrooms_with_display') AS "num_rows",
         SUM(
           CAST((
-            "t2"."measure" = 'classrooms_with_display'
+            "t0"."measure" = 'classrooms_with_display'
           ) AND (
-            "t2"."value" IS NULL
+            "t0"."value" IS NULL
           ) AS INTEGER)
         ) AS "num_unknown",
         MAX(
-          CASE "t2"."flag"
+          CASE "t0"."flag"
             WHEN '.'
             THEN 10
             WHEN 'x'
@@ -58,20 +46,20 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          "t2"."measure" = 'classrooms_with_display') AS "num_severity",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'classrooms') AS "den_sum",
+          "t0"."measure" = 'classrooms_with_display') AS "num_severity",
+        SUM("t0"."value") FILTER(WHERE
+          "t0"."measure" = 'classrooms') AS "den_sum",
         COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'classrooms') AS "den_rows",
+          "t0"."measure" = 'classrooms') AS "den_rows",
         SUM(
           CAST((
-            "t2"."measure" = 'classrooms'
+            "t0"."measure" = 'classrooms'
           ) AND (
-            "t2"."value" IS NULL
+            "t0"."value" IS NULL
           ) AS INTEGER)
         ) AS "den_unknown",
         MAX(
-          CASE "t2"."flag"
+          CASE "t0"."flag"
             WHEN '.'
             THEN 10
             WHEN 'x'
@@ -95,44 +83,44 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          "t2"."measure" = 'classrooms') AS "den_severity"
-      FROM "t1" AS "t2"
+          "t0"."measure" = 'classrooms') AS "den_severity"
+      FROM "fact_it_equipment_school" AS "t0"
       GROUP BY
         1,
         2
-    ) AS "t3"
-  ) AS "t5"
+    ) AS "t1"
+  ) AS "t3"
   UNION ALL
   SELECT
     *
   FROM (
     SELECT
-      "t4"."year",
+      "t2"."year",
       '_T' AS "stadtteil",
-      "t4"."num_sum",
-      "t4"."num_rows",
-      "t4"."num_unknown",
-      "t4"."num_severity",
-      "t4"."den_sum",
-      "t4"."den_rows",
-      "t4"."den_unknown",
-      "t4"."den_severity"
+      "t2"."num_sum",
+      "t2"."num_rows",
+      "t2"."num_unknown",
+      "t2"."num_severity",
+      "t2"."den_sum",
+      "t2"."den_rows",
+      "t2"."den_unknown",
+      "t2"."den_severity"
     FROM (
       SELECT
-        "t2"."year",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'classrooms_with_display') AS "num_sum",
+        "t0"."year",
+        SUM("t0"."value") FILTER(WHERE
+          "t0"."measure" = 'classrooms_with_display') AS "num_sum",
         COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'classrooms_with_display') AS "num_rows",
+          "t0"."measure" = 'classrooms_with_display') AS "num_rows",
         SUM(
           CAST((
-            "t2"."measure" = 'classrooms_with_display'
+            "t0"."measure" = 'classrooms_with_display'
           ) AND (
-            "t2"."value" IS NULL
+            "t0"."value" IS NULL
           ) AS INTEGER)
         ) AS "num_unknown",
         MAX(
-          CASE "t2"."flag"
+          CASE "t0"."flag"
             WHEN '.'
             THEN 10
             WHEN 'x'
@@ -156,20 +144,20 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          "t2"."measure" = 'classrooms_with_display') AS "num_severity",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'classrooms') AS "den_sum",
+          "t0"."measure" = 'classrooms_with_display') AS "num_severity",
+        SUM("t0"."value") FILTER(WHERE
+          "t0"."measure" = 'classrooms') AS "den_sum",
         COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'classrooms') AS "den_rows",
+          "t0"."measure" = 'classrooms') AS "den_rows",
         SUM(
           CAST((
-            "t2"."measure" = 'classrooms'
+            "t0"."measure" = 'classrooms'
           ) AND (
-            "t2"."value" IS NULL
+            "t0"."value" IS NULL
           ) AS INTEGER)
         ) AS "den_unknown",
         MAX(
-          CASE "t2"."flag"
+          CASE "t0"."flag"
             WHEN '.'
             THEN 10
             WHEN 'x'
@@ -193,13 +181,13 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          "t2"."measure" = 'classrooms') AS "den_severity"
-      FROM "t1" AS "t2"
+          "t0"."measure" = 'classrooms') AS "den_severity"
+      FROM "fact_it_equipment_school" AS "t0"
       GROUP BY
         1
-    ) AS "t4"
-  ) AS "t6"
-) AS "t7"
+    ) AS "t2"
+  ) AS "t4"
+) AS "t5"
 ORDER BY
-  "t7"."year" ASC NULLS LAST,
-  "t7"."stadtteil" ASC NULLS LAST
+  "t5"."year" ASC NULLS LAST,
+  "t5"."stadtteil" ASC NULLS LAST

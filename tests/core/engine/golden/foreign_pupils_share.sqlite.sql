@@ -3,15 +3,7 @@ WITH "t1" AS (
     *
   FROM "fact_pupils_school" AS "t0"
   WHERE
-    (
-      (
-        "t0"."measure" = 'pupils'
-      )
-      AND "t0"."staatsangehoerigkeit" IN ('auslaendisch')
-    )
-    OR (
-      "t0"."measure" = 'pupils'
-    )
+    "t0"."measure" = 'pupils'
 )
 SELECT
   *
@@ -26,21 +18,11 @@ FROM (
         "t2"."year",
         "t2"."stadtteil",
         SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'pupils'
-          )
-          AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_sum",
+          "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_sum",
         COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'pupils'
-          )
-          AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_rows",
+          "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_rows",
         SUM(
-          CAST((
-            "t2"."measure" = 'pupils'
-          )
-          AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')
-          AND (
+          CAST("t2"."staatsangehoerigkeit" IN ('auslaendisch') AND (
             "t2"."value" IS NULL
           ) AS INTEGER)
         ) AS "num_unknown",
@@ -69,19 +51,10 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          (
-            "t2"."measure" = 'pupils'
-          )
-          AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_severity",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'pupils') AS "den_sum",
-        COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'pupils') AS "den_rows",
-        SUM(CAST((
-          "t2"."measure" = 'pupils'
-        ) AND (
-          "t2"."value" IS NULL
-        ) AS INTEGER)) AS "den_unknown",
+          "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_severity",
+        SUM("t2"."value") AS "den_sum",
+        COUNT(*) AS "den_rows",
+        SUM(CAST("t2"."value" IS NULL AS INTEGER)) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -106,8 +79,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          "t2"."measure" = 'pupils') AS "den_severity"
+        ) AS "den_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1,
@@ -133,21 +105,11 @@ FROM (
       SELECT
         "t2"."year",
         SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'pupils'
-          )
-          AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_sum",
+          "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_sum",
         COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'pupils'
-          )
-          AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_rows",
+          "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_rows",
         SUM(
-          CAST((
-            "t2"."measure" = 'pupils'
-          )
-          AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')
-          AND (
+          CAST("t2"."staatsangehoerigkeit" IN ('auslaendisch') AND (
             "t2"."value" IS NULL
           ) AS INTEGER)
         ) AS "num_unknown",
@@ -176,19 +138,10 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          (
-            "t2"."measure" = 'pupils'
-          )
-          AND "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_severity",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'pupils') AS "den_sum",
-        COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'pupils') AS "den_rows",
-        SUM(CAST((
-          "t2"."measure" = 'pupils'
-        ) AND (
-          "t2"."value" IS NULL
-        ) AS INTEGER)) AS "den_unknown",
+          "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_severity",
+        SUM("t2"."value") AS "den_sum",
+        COUNT(*) AS "den_rows",
+        SUM(CAST("t2"."value" IS NULL AS INTEGER)) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -213,8 +166,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          "t2"."measure" = 'pupils') AS "den_severity"
+        ) AS "den_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1

@@ -3,14 +3,7 @@ WITH "t1" AS (
     *
   FROM "fact_transitions_school" AS "t0"
   WHERE
-    (
-      (
-        "t0"."measure" = 'transitions'
-      ) AND "t0"."schulart_ziel" IN ('gymnasium')
-    )
-    OR (
-      "t0"."measure" = 'transitions'
-    )
+    "t0"."measure" = 'transitions'
 )
 SELECT
   *
@@ -25,19 +18,11 @@ FROM (
         "t2"."year",
         "t2"."stadtteil",
         SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'transitions'
-          ) AND "t2"."schulart_ziel" IN ('gymnasium')) AS "num_sum",
+          "t2"."schulart_ziel" IN ('gymnasium')) AS "num_sum",
         COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'transitions'
-          ) AND "t2"."schulart_ziel" IN ('gymnasium')) AS "num_rows",
+          "t2"."schulart_ziel" IN ('gymnasium')) AS "num_rows",
         SUM(
-          CAST((
-            "t2"."measure" = 'transitions'
-          )
-          AND "t2"."schulart_ziel" IN ('gymnasium')
-          AND (
+          CAST("t2"."schulart_ziel" IN ('gymnasium') AND (
             "t2"."value" IS NULL
           ) AS BIGINT)
         ) AS "num_unknown",
@@ -66,20 +51,10 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          (
-            "t2"."measure" = 'transitions'
-          ) AND "t2"."schulart_ziel" IN ('gymnasium')) AS "num_severity",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'transitions') AS "den_sum",
-        COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'transitions') AS "den_rows",
-        SUM(
-          CAST((
-            "t2"."measure" = 'transitions'
-          ) AND (
-            "t2"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "den_unknown",
+          "t2"."schulart_ziel" IN ('gymnasium')) AS "num_severity",
+        SUM("t2"."value") AS "den_sum",
+        COUNT(*) AS "den_rows",
+        SUM(CAST("t2"."value" IS NULL AS BIGINT)) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -104,8 +79,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          "t2"."measure" = 'transitions') AS "den_severity"
+        ) AS "den_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1,
@@ -131,19 +105,11 @@ FROM (
       SELECT
         "t2"."year",
         SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'transitions'
-          ) AND "t2"."schulart_ziel" IN ('gymnasium')) AS "num_sum",
+          "t2"."schulart_ziel" IN ('gymnasium')) AS "num_sum",
         COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'transitions'
-          ) AND "t2"."schulart_ziel" IN ('gymnasium')) AS "num_rows",
+          "t2"."schulart_ziel" IN ('gymnasium')) AS "num_rows",
         SUM(
-          CAST((
-            "t2"."measure" = 'transitions'
-          )
-          AND "t2"."schulart_ziel" IN ('gymnasium')
-          AND (
+          CAST("t2"."schulart_ziel" IN ('gymnasium') AND (
             "t2"."value" IS NULL
           ) AS BIGINT)
         ) AS "num_unknown",
@@ -172,20 +138,10 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          (
-            "t2"."measure" = 'transitions'
-          ) AND "t2"."schulart_ziel" IN ('gymnasium')) AS "num_severity",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'transitions') AS "den_sum",
-        COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'transitions') AS "den_rows",
-        SUM(
-          CAST((
-            "t2"."measure" = 'transitions'
-          ) AND (
-            "t2"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "den_unknown",
+          "t2"."schulart_ziel" IN ('gymnasium')) AS "num_severity",
+        SUM("t2"."value") AS "den_sum",
+        COUNT(*) AS "den_rows",
+        SUM(CAST("t2"."value" IS NULL AS BIGINT)) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -210,8 +166,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          "t2"."measure" = 'transitions') AS "den_severity"
+        ) AS "den_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1

@@ -3,8 +3,7 @@ WITH "t2" AS (
     *
   FROM "fact_sen_pupils_school" AS "t0"
   WHERE
-    "t0"."measure" = 'sen_pupils'
-    AND "t0"."schulart" IN (
+    "t0"."schulart" IN (
       'grundschule',
       'orientierungsstufe',
       'hauptschule',
@@ -14,6 +13,7 @@ WITH "t2" AS (
       'gesamtschule',
       'waldorf'
     )
+    AND "t0"."measure" = 'sen_pupils'
 ), "t3" AS (
   SELECT
     *
@@ -45,52 +45,9 @@ FROM (
         SELECT
           "t4"."year",
           "t4"."stadtteil",
-          SUM("t4"."value") FILTER(WHERE
-            (
-              "t4"."measure" = 'sen_pupils'
-            )
-            AND "t4"."schulart" IN (
-              'grundschule',
-              'orientierungsstufe',
-              'hauptschule',
-              'mehrere_bildungsgaenge',
-              'realschule',
-              'gymnasium',
-              'gesamtschule',
-              'waldorf'
-            )) AS "num_sum",
-          COUNT(*) FILTER(WHERE
-            (
-              "t4"."measure" = 'sen_pupils'
-            )
-            AND "t4"."schulart" IN (
-              'grundschule',
-              'orientierungsstufe',
-              'hauptschule',
-              'mehrere_bildungsgaenge',
-              'realschule',
-              'gymnasium',
-              'gesamtschule',
-              'waldorf'
-            )) AS "num_rows",
-          SUM(
-            CAST((
-              "t4"."measure" = 'sen_pupils'
-            )
-            AND "t4"."schulart" IN (
-              'grundschule',
-              'orientierungsstufe',
-              'hauptschule',
-              'mehrere_bildungsgaenge',
-              'realschule',
-              'gymnasium',
-              'gesamtschule',
-              'waldorf'
-            )
-            AND (
-              "t4"."value" IS NULL
-            ) AS BIGINT)
-          ) AS "num_unknown",
+          SUM("t4"."value") AS "num_sum",
+          COUNT(*) AS "num_rows",
+          SUM(CAST("t4"."value" IS NULL AS BIGINT)) AS "num_unknown",
           MAX(
             CASE "t4"."flag"
               WHEN '.'
@@ -115,20 +72,7 @@ FROM (
               THEN 1
               ELSE 0
             END
-          ) FILTER(WHERE
-            (
-              "t4"."measure" = 'sen_pupils'
-            )
-            AND "t4"."schulart" IN (
-              'grundschule',
-              'orientierungsstufe',
-              'hauptschule',
-              'mehrere_bildungsgaenge',
-              'realschule',
-              'gymnasium',
-              'gesamtschule',
-              'waldorf'
-            )) AS "num_severity"
+          ) AS "num_severity"
         FROM "t2" AS "t4"
         GROUP BY
           1,
@@ -136,25 +80,19 @@ FROM (
       ) AS "t10"
       FULL OUTER JOIN (
         SELECT
-          "t6"."year" AS "year__den",
-          "t6"."stadtteil" AS "stadtteil__den",
-          "t6"."den_sum",
-          "t6"."den_rows",
-          "t6"."den_unknown",
-          "t6"."den_severity"
+          "t8"."year" AS "year__den",
+          "t8"."stadtteil" AS "stadtteil__den",
+          "t8"."den_sum",
+          "t8"."den_rows",
+          "t8"."den_unknown",
+          "t8"."den_severity"
         FROM (
           SELECT
             "t5"."year",
             "t5"."stadtteil",
-            SUM("t5"."value") FILTER(WHERE
-              "t5"."measure" = 'pupils') AS "den_sum",
-            COUNT(*) FILTER(WHERE
-              "t5"."measure" = 'pupils') AS "den_rows",
-            SUM(CAST((
-              "t5"."measure" = 'pupils'
-            ) AND (
-              "t5"."value" IS NULL
-            ) AS BIGINT)) AS "den_unknown",
+            SUM("t5"."value") AS "den_sum",
+            COUNT(*) AS "den_rows",
+            SUM(CAST("t5"."value" IS NULL AS BIGINT)) AS "den_unknown",
             MAX(
               CASE "t5"."flag"
                 WHEN '.'
@@ -179,13 +117,12 @@ FROM (
                 THEN 1
                 ELSE 0
               END
-            ) FILTER(WHERE
-              "t5"."measure" = 'pupils') AS "den_severity"
+            ) AS "den_severity"
           FROM "t3" AS "t5"
           GROUP BY
             1,
             2
-        ) AS "t6"
+        ) AS "t8"
       ) AS "t14"
         ON "t10"."year" = "t14"."year__den" AND "t10"."stadtteil" = "t14"."stadtteil__den"
     ) AS "t16"
@@ -219,52 +156,9 @@ FROM (
       FROM (
         SELECT
           "t4"."year",
-          SUM("t4"."value") FILTER(WHERE
-            (
-              "t4"."measure" = 'sen_pupils'
-            )
-            AND "t4"."schulart" IN (
-              'grundschule',
-              'orientierungsstufe',
-              'hauptschule',
-              'mehrere_bildungsgaenge',
-              'realschule',
-              'gymnasium',
-              'gesamtschule',
-              'waldorf'
-            )) AS "num_sum",
-          COUNT(*) FILTER(WHERE
-            (
-              "t4"."measure" = 'sen_pupils'
-            )
-            AND "t4"."schulart" IN (
-              'grundschule',
-              'orientierungsstufe',
-              'hauptschule',
-              'mehrere_bildungsgaenge',
-              'realschule',
-              'gymnasium',
-              'gesamtschule',
-              'waldorf'
-            )) AS "num_rows",
-          SUM(
-            CAST((
-              "t4"."measure" = 'sen_pupils'
-            )
-            AND "t4"."schulart" IN (
-              'grundschule',
-              'orientierungsstufe',
-              'hauptschule',
-              'mehrere_bildungsgaenge',
-              'realschule',
-              'gymnasium',
-              'gesamtschule',
-              'waldorf'
-            )
-            AND (
-              "t4"."value" IS NULL
-            ) AS BIGINT)
-          ) AS "num_unknown",
+          SUM("t4"."value") AS "num_sum",
+          COUNT(*) AS "num_rows",
+          SUM(CAST("t4"."value" IS NULL AS BIGINT)) AS "num_unknown",
           MAX(
             CASE "t4"."flag"
               WHEN '.'
@@ -289,43 +183,24 @@ FROM (
               THEN 1
               ELSE 0
             END
-          ) FILTER(WHERE
-            (
-              "t4"."measure" = 'sen_pupils'
-            )
-            AND "t4"."schulart" IN (
-              'grundschule',
-              'orientierungsstufe',
-              'hauptschule',
-              'mehrere_bildungsgaenge',
-              'realschule',
-              'gymnasium',
-              'gesamtschule',
-              'waldorf'
-            )) AS "num_severity"
+          ) AS "num_severity"
         FROM "t2" AS "t4"
         GROUP BY
           1
       ) AS "t11"
       FULL OUTER JOIN (
         SELECT
-          "t7"."year" AS "year__den",
-          "t7"."den_sum",
-          "t7"."den_rows",
-          "t7"."den_unknown",
-          "t7"."den_severity"
+          "t9"."year" AS "year__den",
+          "t9"."den_sum",
+          "t9"."den_rows",
+          "t9"."den_unknown",
+          "t9"."den_severity"
         FROM (
           SELECT
             "t5"."year",
-            SUM("t5"."value") FILTER(WHERE
-              "t5"."measure" = 'pupils') AS "den_sum",
-            COUNT(*) FILTER(WHERE
-              "t5"."measure" = 'pupils') AS "den_rows",
-            SUM(CAST((
-              "t5"."measure" = 'pupils'
-            ) AND (
-              "t5"."value" IS NULL
-            ) AS BIGINT)) AS "den_unknown",
+            SUM("t5"."value") AS "den_sum",
+            COUNT(*) AS "den_rows",
+            SUM(CAST("t5"."value" IS NULL AS BIGINT)) AS "den_unknown",
             MAX(
               CASE "t5"."flag"
                 WHEN '.'
@@ -350,12 +225,11 @@ FROM (
                 THEN 1
                 ELSE 0
               END
-            ) FILTER(WHERE
-              "t5"."measure" = 'pupils') AS "den_severity"
+            ) AS "den_severity"
           FROM "t3" AS "t5"
           GROUP BY
             1
-        ) AS "t7"
+        ) AS "t9"
       ) AS "t15"
         ON "t11"."year" = "t15"."year__den"
     ) AS "t17"

@@ -3,24 +3,7 @@ WITH "t1" AS (
     *
   FROM "fact_sen_pupils_school" AS "t0"
   WHERE
-    (
-      (
-        "t0"."measure" = 'sen_pupils'
-      )
-      AND "t0"."schulart" IN (
-        'grundschule',
-        'orientierungsstufe',
-        'hauptschule',
-        'mehrere_bildungsgaenge',
-        'realschule',
-        'gymnasium',
-        'gesamtschule',
-        'waldorf'
-      )
-    )
-    OR (
-      "t0"."measure" = 'sen_pupils'
-    )
+    "t0"."measure" = 'sen_pupils'
 )
 SELECT
   *
@@ -35,10 +18,7 @@ FROM (
         "t2"."year",
         "t2"."stadtteil",
         SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'sen_pupils'
-          )
-          AND "t2"."schulart" IN (
+          "t2"."schulart" IN (
             'grundschule',
             'orientierungsstufe',
             'hauptschule',
@@ -49,10 +29,7 @@ FROM (
             'waldorf'
           )) AS "num_sum",
         COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'sen_pupils'
-          )
-          AND "t2"."schulart" IN (
+          "t2"."schulart" IN (
             'grundschule',
             'orientierungsstufe',
             'hauptschule',
@@ -63,10 +40,7 @@ FROM (
             'waldorf'
           )) AS "num_rows",
         SUM(
-          CAST((
-            "t2"."measure" = 'sen_pupils'
-          )
-          AND "t2"."schulart" IN (
+          CAST("t2"."schulart" IN (
             'grundschule',
             'orientierungsstufe',
             'hauptschule',
@@ -105,10 +79,7 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          (
-            "t2"."measure" = 'sen_pupils'
-          )
-          AND "t2"."schulart" IN (
+          "t2"."schulart" IN (
             'grundschule',
             'orientierungsstufe',
             'hauptschule',
@@ -118,17 +89,9 @@ FROM (
             'gesamtschule',
             'waldorf'
           )) AS "num_severity",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'sen_pupils') AS "den_sum",
-        COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'sen_pupils') AS "den_rows",
-        SUM(
-          CAST((
-            "t2"."measure" = 'sen_pupils'
-          ) AND (
-            "t2"."value" IS NULL
-          ) AS INTEGER)
-        ) AS "den_unknown",
+        SUM("t2"."value") AS "den_sum",
+        COUNT(*) AS "den_rows",
+        SUM(CAST("t2"."value" IS NULL AS INTEGER)) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -153,8 +116,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          "t2"."measure" = 'sen_pupils') AS "den_severity"
+        ) AS "den_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1,
@@ -180,10 +142,7 @@ FROM (
       SELECT
         "t2"."year",
         SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'sen_pupils'
-          )
-          AND "t2"."schulart" IN (
+          "t2"."schulart" IN (
             'grundschule',
             'orientierungsstufe',
             'hauptschule',
@@ -194,10 +153,7 @@ FROM (
             'waldorf'
           )) AS "num_sum",
         COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'sen_pupils'
-          )
-          AND "t2"."schulart" IN (
+          "t2"."schulart" IN (
             'grundschule',
             'orientierungsstufe',
             'hauptschule',
@@ -208,10 +164,7 @@ FROM (
             'waldorf'
           )) AS "num_rows",
         SUM(
-          CAST((
-            "t2"."measure" = 'sen_pupils'
-          )
-          AND "t2"."schulart" IN (
+          CAST("t2"."schulart" IN (
             'grundschule',
             'orientierungsstufe',
             'hauptschule',
@@ -250,10 +203,7 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          (
-            "t2"."measure" = 'sen_pupils'
-          )
-          AND "t2"."schulart" IN (
+          "t2"."schulart" IN (
             'grundschule',
             'orientierungsstufe',
             'hauptschule',
@@ -263,17 +213,9 @@ FROM (
             'gesamtschule',
             'waldorf'
           )) AS "num_severity",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'sen_pupils') AS "den_sum",
-        COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'sen_pupils') AS "den_rows",
-        SUM(
-          CAST((
-            "t2"."measure" = 'sen_pupils'
-          ) AND (
-            "t2"."value" IS NULL
-          ) AS INTEGER)
-        ) AS "den_unknown",
+        SUM("t2"."value") AS "den_sum",
+        COUNT(*) AS "den_rows",
+        SUM(CAST("t2"."value" IS NULL AS INTEGER)) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -298,8 +240,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          "t2"."measure" = 'sen_pupils') AS "den_severity"
+        ) AS "den_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1

@@ -3,13 +3,13 @@ WITH "t2" AS (
     *
   FROM "fact_kita_places_city" AS "t0"
   WHERE
-    "t0"."measure" = 'kita_places' AND "t0"."platzart" IN ('krippe', 'kindergarten')
+    "t0"."platzart" IN ('krippe', 'kindergarten') AND "t0"."measure" = 'kita_places'
 ), "t3" AS (
   SELECT
     *
   FROM "fact_population_stadtteil" AS "t1"
   WHERE
-    "t1"."measure" = 'population' AND "t1"."altersgruppe" IN ('0_3', '3_6')
+    "t1"."altersgruppe" IN ('0_3', '3_6') AND "t1"."measure" = 'population'
 )
 SELECT
   *
@@ -35,25 +35,9 @@ FROM (
         SELECT
           "t4"."year",
           "t4"."stadtteil",
-          SUM("t4"."value") FILTER(WHERE
-            (
-              "t4"."measure" = 'kita_places'
-            )
-            AND "t4"."platzart" IN ('krippe', 'kindergarten')) AS "num_sum",
-          COUNT(*) FILTER(WHERE
-            (
-              "t4"."measure" = 'kita_places'
-            )
-            AND "t4"."platzart" IN ('krippe', 'kindergarten')) AS "num_rows",
-          SUM(
-            CAST((
-              "t4"."measure" = 'kita_places'
-            )
-            AND "t4"."platzart" IN ('krippe', 'kindergarten')
-            AND (
-              "t4"."value" IS NULL
-            ) AS BIGINT)
-          ) AS "num_unknown",
+          SUM("t4"."value") AS "num_sum",
+          COUNT(*) AS "num_rows",
+          SUM(CAST("t4"."value" IS NULL AS BIGINT)) AS "num_unknown",
           MAX(
             CASE "t4"."flag"
               WHEN '.'
@@ -78,11 +62,7 @@ FROM (
               THEN 1
               ELSE 0
             END
-          ) FILTER(WHERE
-            (
-              "t4"."measure" = 'kita_places'
-            )
-            AND "t4"."platzart" IN ('krippe', 'kindergarten')) AS "num_severity"
+          ) AS "num_severity"
         FROM "t2" AS "t4"
         GROUP BY
           1,
@@ -100,23 +80,9 @@ FROM (
           SELECT
             "t5"."year",
             "t5"."stadtteil",
-            SUM("t5"."value") FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3', '3_6')) AS "den_sum",
-            COUNT(*) FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3', '3_6')) AS "den_rows",
-            SUM(
-              CAST((
-                "t5"."measure" = 'population'
-              )
-              AND "t5"."altersgruppe" IN ('0_3', '3_6')
-              AND (
-                "t5"."value" IS NULL
-              ) AS BIGINT)
-            ) AS "den_unknown",
+            SUM("t5"."value") AS "den_sum",
+            COUNT(*) AS "den_rows",
+            SUM(CAST("t5"."value" IS NULL AS BIGINT)) AS "den_unknown",
             MAX(
               CASE "t5"."flag"
                 WHEN '.'
@@ -141,10 +107,7 @@ FROM (
                 THEN 1
                 ELSE 0
               END
-            ) FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3', '3_6')) AS "den_severity"
+            ) AS "den_severity"
           FROM "t3" AS "t5"
           GROUP BY
             1,
@@ -183,25 +146,9 @@ FROM (
       FROM (
         SELECT
           "t4"."year",
-          SUM("t4"."value") FILTER(WHERE
-            (
-              "t4"."measure" = 'kita_places'
-            )
-            AND "t4"."platzart" IN ('krippe', 'kindergarten')) AS "num_sum",
-          COUNT(*) FILTER(WHERE
-            (
-              "t4"."measure" = 'kita_places'
-            )
-            AND "t4"."platzart" IN ('krippe', 'kindergarten')) AS "num_rows",
-          SUM(
-            CAST((
-              "t4"."measure" = 'kita_places'
-            )
-            AND "t4"."platzart" IN ('krippe', 'kindergarten')
-            AND (
-              "t4"."value" IS NULL
-            ) AS BIGINT)
-          ) AS "num_unknown",
+          SUM("t4"."value") AS "num_sum",
+          COUNT(*) AS "num_rows",
+          SUM(CAST("t4"."value" IS NULL AS BIGINT)) AS "num_unknown",
           MAX(
             CASE "t4"."flag"
               WHEN '.'
@@ -226,11 +173,7 @@ FROM (
               THEN 1
               ELSE 0
             END
-          ) FILTER(WHERE
-            (
-              "t4"."measure" = 'kita_places'
-            )
-            AND "t4"."platzart" IN ('krippe', 'kindergarten')) AS "num_severity"
+          ) AS "num_severity"
         FROM "t2" AS "t4"
         GROUP BY
           1
@@ -245,23 +188,9 @@ FROM (
         FROM (
           SELECT
             "t5"."year",
-            SUM("t5"."value") FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3', '3_6')) AS "den_sum",
-            COUNT(*) FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3', '3_6')) AS "den_rows",
-            SUM(
-              CAST((
-                "t5"."measure" = 'population'
-              )
-              AND "t5"."altersgruppe" IN ('0_3', '3_6')
-              AND (
-                "t5"."value" IS NULL
-              ) AS BIGINT)
-            ) AS "den_unknown",
+            SUM("t5"."value") AS "den_sum",
+            COUNT(*) AS "den_rows",
+            SUM(CAST("t5"."value" IS NULL AS BIGINT)) AS "den_unknown",
             MAX(
               CASE "t5"."flag"
                 WHEN '.'
@@ -286,10 +215,7 @@ FROM (
                 THEN 1
                 ELSE 0
               END
-            ) FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              ) AND "t5"."altersgruppe" IN ('0_3', '3_6')) AS "den_severity"
+            ) AS "den_severity"
           FROM "t3" AS "t5"
           GROUP BY
             1

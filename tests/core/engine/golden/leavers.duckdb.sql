@@ -20,31 +20,9 @@ FROM (
       SELECT
         "t2"."year",
         "t2"."stadtteil",
-        SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
-            "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          )) AS "num_sum",
-        COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
-            "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          )) AS "num_rows",
-        SUM(
-          CAST((
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
-            "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          )
-          AND (
-            "t2"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "num_unknown",
+        SUM("t2"."value") AS "num_sum",
+        COUNT(*) AS "num_rows",
+        SUM(CAST("t2"."value" IS NULL AS BIGINT)) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -69,13 +47,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
-            "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          )) AS "num_severity"
+        ) AS "num_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1,
@@ -96,31 +68,9 @@ FROM (
     FROM (
       SELECT
         "t2"."year",
-        SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
-            "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          )) AS "num_sum",
-        COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
-            "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          )) AS "num_rows",
-        SUM(
-          CAST((
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
-            "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          )
-          AND (
-            "t2"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "num_unknown",
+        SUM("t2"."value") AS "num_sum",
+        COUNT(*) AS "num_rows",
+        SUM(CAST("t2"."value" IS NULL AS BIGINT)) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -145,13 +95,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
-            "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-          )) AS "num_severity"
+        ) AS "num_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1

@@ -3,19 +3,7 @@ WITH "t1" AS (
     *
   FROM "fact_leavers_school" AS "t0"
   WHERE
-    (
-      (
-        "t0"."measure" = 'leavers'
-      ) AND "t0"."abschluss" IN ('hsa')
-    )
-    OR (
-      (
-        "t0"."measure" = 'leavers'
-      )
-      AND NOT (
-        "t0"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
-      )
-    )
+    "t0"."measure" = 'leavers'
 )
 SELECT
   *
@@ -30,22 +18,12 @@ FROM (
         "t2"."year",
         "t2"."stadtteil",
         SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          ) AND "t2"."abschluss" IN ('hsa')) AS "num_sum",
+          "t2"."abschluss" IN ('hsa')) AS "num_sum",
         COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          ) AND "t2"."abschluss" IN ('hsa')) AS "num_rows",
-        SUM(
-          CAST((
-            "t2"."measure" = 'leavers'
-          )
-          AND "t2"."abschluss" IN ('hsa')
-          AND (
-            "t2"."value" IS NULL
-          ) AS INTEGER)
-        ) AS "num_unknown",
+          "t2"."abschluss" IN ('hsa')) AS "num_rows",
+        SUM(CAST("t2"."abschluss" IN ('hsa') AND (
+          "t2"."value" IS NULL
+        ) AS INTEGER)) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -71,28 +49,17 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          ) AND "t2"."abschluss" IN ('hsa')) AS "num_severity",
+          "t2"."abschluss" IN ('hsa')) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
+          NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "den_sum",
         COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
+          NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "den_rows",
         SUM(
-          CAST((
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
+          CAST(NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )
           AND (
@@ -124,10 +91,7 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
+          NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "den_severity"
       FROM "t1" AS "t2"
@@ -155,22 +119,12 @@ FROM (
       SELECT
         "t2"."year",
         SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          ) AND "t2"."abschluss" IN ('hsa')) AS "num_sum",
+          "t2"."abschluss" IN ('hsa')) AS "num_sum",
         COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          ) AND "t2"."abschluss" IN ('hsa')) AS "num_rows",
-        SUM(
-          CAST((
-            "t2"."measure" = 'leavers'
-          )
-          AND "t2"."abschluss" IN ('hsa')
-          AND (
-            "t2"."value" IS NULL
-          ) AS INTEGER)
-        ) AS "num_unknown",
+          "t2"."abschluss" IN ('hsa')) AS "num_rows",
+        SUM(CAST("t2"."abschluss" IN ('hsa') AND (
+          "t2"."value" IS NULL
+        ) AS INTEGER)) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -196,28 +150,17 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          ) AND "t2"."abschluss" IN ('hsa')) AS "num_severity",
+          "t2"."abschluss" IN ('hsa')) AS "num_severity",
         SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
+          NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "den_sum",
         COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
+          NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "den_rows",
         SUM(
-          CAST((
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
+          CAST(NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )
           AND (
@@ -249,10 +192,7 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          (
-            "t2"."measure" = 'leavers'
-          )
-          AND NOT (
+          NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "den_severity"
       FROM "t1" AS "t2"

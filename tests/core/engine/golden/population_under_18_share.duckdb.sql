@@ -3,15 +3,7 @@ WITH "t1" AS (
     *
   FROM "fact_population_stadtteil" AS "t0"
   WHERE
-    (
-      (
-        "t0"."measure" = 'population'
-      )
-      AND "t0"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')
-    )
-    OR (
-      "t0"."measure" = 'population'
-    )
+    "t0"."measure" = 'population'
 )
 SELECT
   *
@@ -26,20 +18,11 @@ FROM (
         "t2"."year",
         "t2"."stadtteil",
         SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'population'
-          )
-          AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_sum",
+          "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_sum",
         COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'population'
-          )
-          AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_rows",
+          "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_rows",
         SUM(
-          CAST((
-            "t2"."measure" = 'population'
-          )
-          AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')
+          CAST("t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')
           AND (
             "t2"."value" IS NULL
           ) AS BIGINT)
@@ -69,21 +52,10 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          (
-            "t2"."measure" = 'population'
-          )
-          AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_severity",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'population') AS "den_sum",
-        COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'population') AS "den_rows",
-        SUM(
-          CAST((
-            "t2"."measure" = 'population'
-          ) AND (
-            "t2"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "den_unknown",
+          "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_severity",
+        SUM("t2"."value") AS "den_sum",
+        COUNT(*) AS "den_rows",
+        SUM(CAST("t2"."value" IS NULL AS BIGINT)) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -108,8 +80,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          "t2"."measure" = 'population') AS "den_severity"
+        ) AS "den_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1,
@@ -135,20 +106,11 @@ FROM (
       SELECT
         "t2"."year",
         SUM("t2"."value") FILTER(WHERE
-          (
-            "t2"."measure" = 'population'
-          )
-          AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_sum",
+          "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_sum",
         COUNT(*) FILTER(WHERE
-          (
-            "t2"."measure" = 'population'
-          )
-          AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_rows",
+          "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_rows",
         SUM(
-          CAST((
-            "t2"."measure" = 'population'
-          )
-          AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')
+          CAST("t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')
           AND (
             "t2"."value" IS NULL
           ) AS BIGINT)
@@ -178,21 +140,10 @@ FROM (
             ELSE 0
           END
         ) FILTER(WHERE
-          (
-            "t2"."measure" = 'population'
-          )
-          AND "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_severity",
-        SUM("t2"."value") FILTER(WHERE
-          "t2"."measure" = 'population') AS "den_sum",
-        COUNT(*) FILTER(WHERE
-          "t2"."measure" = 'population') AS "den_rows",
-        SUM(
-          CAST((
-            "t2"."measure" = 'population'
-          ) AND (
-            "t2"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "den_unknown",
+          "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_severity",
+        SUM("t2"."value") AS "den_sum",
+        COUNT(*) AS "den_rows",
+        SUM(CAST("t2"."value" IS NULL AS BIGINT)) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -217,8 +168,7 @@ FROM (
             THEN 1
             ELSE 0
           END
-        ) FILTER(WHERE
-          "t2"."measure" = 'population') AS "den_severity"
+        ) AS "den_severity"
       FROM "t1" AS "t2"
       GROUP BY
         1

@@ -4,57 +4,14 @@ FROM (
   SELECT
     "t1"."year",
     SUM("t1"."value") FILTER(WHERE
-      (
-        "t1"."measure" = 'pupils'
-      )
-      AND (
-        "t1"."schulart" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."staatsangehoerigkeit" = '_T'
-      )
-      AND (
-        "t1"."klassenstufe" = '_T'
-      )) AS "num_sum",
+      "t1"."measure" = 'pupils') AS "num_sum",
     COUNT(*) FILTER(WHERE
-      (
-        "t1"."measure" = 'pupils'
-      )
-      AND (
-        "t1"."schulart" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."staatsangehoerigkeit" = '_T'
-      )
-      AND (
-        "t1"."klassenstufe" = '_T'
-      )) AS "num_rows",
-    SUM(
-      CAST((
-        "t1"."measure" = 'pupils'
-      )
-      AND (
-        "t1"."schulart" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."staatsangehoerigkeit" = '_T'
-      )
-      AND (
-        "t1"."klassenstufe" = '_T'
-      )
-      AND (
-        "t1"."value" IS NULL
-      ) AS BIGINT)
-    ) AS "num_unknown",
+      "t1"."measure" = 'pupils') AS "num_rows",
+    SUM(CAST((
+      "t1"."measure" = 'pupils'
+    ) AND (
+      "t1"."value" IS NULL
+    ) AS BIGINT)) AS "num_unknown",
     MAX(
       CASE "t1"."flag"
         WHEN '.'
@@ -80,73 +37,16 @@ FROM (
         ELSE 0
       END
     ) FILTER(WHERE
-      (
-        "t1"."measure" = 'pupils'
-      )
-      AND (
-        "t1"."schulart" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."staatsangehoerigkeit" = '_T'
-      )
-      AND (
-        "t1"."klassenstufe" = '_T'
-      )) AS "num_severity",
+      "t1"."measure" = 'pupils') AS "num_severity",
     SUM("t1"."value") FILTER(WHERE
-      (
-        "t1"."measure" = 'schools'
-      )
-      AND (
-        "t1"."schulart" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."staatsangehoerigkeit" = '_T'
-      )
-      AND (
-        "t1"."klassenstufe" = '_T'
-      )) AS "den_sum",
+      "t1"."measure" = 'schools') AS "den_sum",
     COUNT(*) FILTER(WHERE
-      (
-        "t1"."measure" = 'schools'
-      )
-      AND (
-        "t1"."schulart" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."staatsangehoerigkeit" = '_T'
-      )
-      AND (
-        "t1"."klassenstufe" = '_T'
-      )) AS "den_rows",
-    SUM(
-      CAST((
-        "t1"."measure" = 'schools'
-      )
-      AND (
-        "t1"."schulart" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."staatsangehoerigkeit" = '_T'
-      )
-      AND (
-        "t1"."klassenstufe" = '_T'
-      )
-      AND (
-        "t1"."value" IS NULL
-      ) AS BIGINT)
-    ) AS "den_unknown",
+      "t1"."measure" = 'schools') AS "den_rows",
+    SUM(CAST((
+      "t1"."measure" = 'schools'
+    ) AND (
+      "t1"."value" IS NULL
+    ) AS BIGINT)) AS "den_unknown",
     MAX(
       CASE "t1"."flag"
         WHEN '.'
@@ -172,60 +72,16 @@ FROM (
         ELSE 0
       END
     ) FILTER(WHERE
-      (
-        "t1"."measure" = 'schools'
-      )
-      AND (
-        "t1"."schulart" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."staatsangehoerigkeit" = '_T'
-      )
-      AND (
-        "t1"."klassenstufe" = '_T'
-      )) AS "den_severity"
+      "t1"."measure" = 'schools') AS "den_severity"
   FROM (
     SELECT
       *
     FROM "fact_pupils_kreis" AS "t0"
     WHERE
-      (
-        (
-          "t0"."measure" = 'pupils'
-        )
-        AND (
-          "t0"."schulart" = '_T'
-        )
-        AND (
-          "t0"."geschlecht" = '_T'
-        )
-        AND (
-          "t0"."staatsangehoerigkeit" = '_T'
-        )
-        AND (
-          "t0"."klassenstufe" = '_T'
-        )
-      )
-      OR (
-        (
-          "t0"."measure" = 'schools'
-        )
-        AND (
-          "t0"."schulart" = '_T'
-        )
-        AND (
-          "t0"."geschlecht" = '_T'
-        )
-        AND (
-          "t0"."staatsangehoerigkeit" = '_T'
-        )
-        AND (
-          "t0"."klassenstufe" = '_T'
-        )
-      )
+      "t0"."geschlecht" IN ('_T')
+      AND "t0"."klassenstufe" IN ('_T')
+      AND "t0"."schulart" IN ('_T')
+      AND "t0"."staatsangehoerigkeit" IN ('_T')
   ) AS "t1"
   GROUP BY
     1

@@ -3,58 +3,9 @@ SELECT
 FROM (
   SELECT
     "t1"."year",
-    SUM("t1"."value") FILTER(WHERE
-      (
-        "t1"."measure" = 'schools'
-      )
-      AND (
-        "t1"."schulart" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."staatsangehoerigkeit" = '_T'
-      )
-      AND (
-        "t1"."klassenstufe" = '_T'
-      )) AS "num_sum",
-    COUNT(*) FILTER(WHERE
-      (
-        "t1"."measure" = 'schools'
-      )
-      AND (
-        "t1"."schulart" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."staatsangehoerigkeit" = '_T'
-      )
-      AND (
-        "t1"."klassenstufe" = '_T'
-      )) AS "num_rows",
-    SUM(
-      CAST((
-        "t1"."measure" = 'schools'
-      )
-      AND (
-        "t1"."schulart" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."staatsangehoerigkeit" = '_T'
-      )
-      AND (
-        "t1"."klassenstufe" = '_T'
-      )
-      AND (
-        "t1"."value" IS NULL
-      ) AS INTEGER)
-    ) AS "num_unknown",
+    SUM("t1"."value") AS "num_sum",
+    COUNT(*) AS "num_rows",
+    SUM(CAST("t1"."value" IS NULL AS INTEGER)) AS "num_unknown",
     MAX(
       CASE "t1"."flag"
         WHEN '.'
@@ -79,32 +30,17 @@ FROM (
         THEN 1
         ELSE 0
       END
-    ) FILTER(WHERE
-      (
-        "t1"."measure" = 'schools'
-      )
-      AND (
-        "t1"."schulart" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."staatsangehoerigkeit" = '_T'
-      )
-      AND (
-        "t1"."klassenstufe" = '_T'
-      )) AS "num_severity"
+    ) AS "num_severity"
   FROM (
     SELECT
       *
     FROM "fact_pupils_kreis" AS "t0"
     WHERE
-      "t0"."measure" = 'schools'
-      AND "t0"."schulart" = '_T'
-      AND "t0"."geschlecht" = '_T'
-      AND "t0"."staatsangehoerigkeit" = '_T'
-      AND "t0"."klassenstufe" = '_T'
+      "t0"."geschlecht" IN ('_T')
+      AND "t0"."klassenstufe" IN ('_T')
+      AND "t0"."schulart" IN ('_T')
+      AND "t0"."staatsangehoerigkeit" IN ('_T')
+      AND "t0"."measure" = 'schools'
   ) AS "t1"
   GROUP BY
     1

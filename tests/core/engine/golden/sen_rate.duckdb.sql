@@ -35,17 +35,9 @@ FROM (
         SELECT
           "t4"."year",
           "t4"."stadtteil",
-          SUM("t4"."value") FILTER(WHERE
-            "t4"."measure" = 'sen_pupils') AS "num_sum",
-          COUNT(*) FILTER(WHERE
-            "t4"."measure" = 'sen_pupils') AS "num_rows",
-          SUM(
-            CAST((
-              "t4"."measure" = 'sen_pupils'
-            ) AND (
-              "t4"."value" IS NULL
-            ) AS BIGINT)
-          ) AS "num_unknown",
+          SUM("t4"."value") AS "num_sum",
+          COUNT(*) AS "num_rows",
+          SUM(CAST("t4"."value" IS NULL AS BIGINT)) AS "num_unknown",
           MAX(
             CASE "t4"."flag"
               WHEN '.'
@@ -70,8 +62,7 @@ FROM (
               THEN 1
               ELSE 0
             END
-          ) FILTER(WHERE
-            "t4"."measure" = 'sen_pupils') AS "num_severity"
+          ) AS "num_severity"
         FROM "t2" AS "t4"
         GROUP BY
           1,
@@ -89,15 +80,9 @@ FROM (
           SELECT
             "t5"."year",
             "t5"."stadtteil",
-            SUM("t5"."value") FILTER(WHERE
-              "t5"."measure" = 'pupils') AS "den_sum",
-            COUNT(*) FILTER(WHERE
-              "t5"."measure" = 'pupils') AS "den_rows",
-            SUM(CAST((
-              "t5"."measure" = 'pupils'
-            ) AND (
-              "t5"."value" IS NULL
-            ) AS BIGINT)) AS "den_unknown",
+            SUM("t5"."value") AS "den_sum",
+            COUNT(*) AS "den_rows",
+            SUM(CAST("t5"."value" IS NULL AS BIGINT)) AS "den_unknown",
             MAX(
               CASE "t5"."flag"
                 WHEN '.'
@@ -122,8 +107,7 @@ FROM (
                 THEN 1
                 ELSE 0
               END
-            ) FILTER(WHERE
-              "t5"."measure" = 'pupils') AS "den_severity"
+            ) AS "den_severity"
           FROM "t3" AS "t5"
           GROUP BY
             1,
@@ -162,17 +146,9 @@ FROM (
       FROM (
         SELECT
           "t4"."year",
-          SUM("t4"."value") FILTER(WHERE
-            "t4"."measure" = 'sen_pupils') AS "num_sum",
-          COUNT(*) FILTER(WHERE
-            "t4"."measure" = 'sen_pupils') AS "num_rows",
-          SUM(
-            CAST((
-              "t4"."measure" = 'sen_pupils'
-            ) AND (
-              "t4"."value" IS NULL
-            ) AS BIGINT)
-          ) AS "num_unknown",
+          SUM("t4"."value") AS "num_sum",
+          COUNT(*) AS "num_rows",
+          SUM(CAST("t4"."value" IS NULL AS BIGINT)) AS "num_unknown",
           MAX(
             CASE "t4"."flag"
               WHEN '.'
@@ -197,8 +173,7 @@ FROM (
               THEN 1
               ELSE 0
             END
-          ) FILTER(WHERE
-            "t4"."measure" = 'sen_pupils') AS "num_severity"
+          ) AS "num_severity"
         FROM "t2" AS "t4"
         GROUP BY
           1
@@ -213,15 +188,9 @@ FROM (
         FROM (
           SELECT
             "t5"."year",
-            SUM("t5"."value") FILTER(WHERE
-              "t5"."measure" = 'pupils') AS "den_sum",
-            COUNT(*) FILTER(WHERE
-              "t5"."measure" = 'pupils') AS "den_rows",
-            SUM(CAST((
-              "t5"."measure" = 'pupils'
-            ) AND (
-              "t5"."value" IS NULL
-            ) AS BIGINT)) AS "den_unknown",
+            SUM("t5"."value") AS "den_sum",
+            COUNT(*) AS "den_rows",
+            SUM(CAST("t5"."value" IS NULL AS BIGINT)) AS "den_unknown",
             MAX(
               CASE "t5"."flag"
                 WHEN '.'
@@ -246,8 +215,7 @@ FROM (
                 THEN 1
                 ELSE 0
               END
-            ) FILTER(WHERE
-              "t5"."measure" = 'pupils') AS "den_severity"
+            ) AS "den_severity"
           FROM "t3" AS "t5"
           GROUP BY
             1

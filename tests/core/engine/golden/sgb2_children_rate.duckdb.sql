@@ -3,15 +3,15 @@ WITH "t2" AS (
     *
   FROM "fact_sgb2_stadtteil" AS "t0"
   WHERE
-    "t0"."measure" = 'sgb2_recipients'
-    AND "t0"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')
+    "t0"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')
+    AND "t0"."measure" = 'sgb2_recipients'
 ), "t3" AS (
   SELECT
     *
   FROM "fact_population_stadtteil" AS "t1"
   WHERE
-    "t1"."measure" = 'population'
-    AND "t1"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')
+    "t1"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')
+    AND "t1"."measure" = 'population'
 )
 SELECT
   *
@@ -37,25 +37,9 @@ FROM (
         SELECT
           "t4"."year",
           "t4"."stadtteil",
-          SUM("t4"."value") FILTER(WHERE
-            (
-              "t4"."measure" = 'sgb2_recipients'
-            )
-            AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "num_sum",
-          COUNT(*) FILTER(WHERE
-            (
-              "t4"."measure" = 'sgb2_recipients'
-            )
-            AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "num_rows",
-          SUM(
-            CAST((
-              "t4"."measure" = 'sgb2_recipients'
-            )
-            AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')
-            AND (
-              "t4"."value" IS NULL
-            ) AS BIGINT)
-          ) AS "num_unknown",
+          SUM("t4"."value") AS "num_sum",
+          COUNT(*) AS "num_rows",
+          SUM(CAST("t4"."value" IS NULL AS BIGINT)) AS "num_unknown",
           MAX(
             CASE "t4"."flag"
               WHEN '.'
@@ -80,11 +64,7 @@ FROM (
               THEN 1
               ELSE 0
             END
-          ) FILTER(WHERE
-            (
-              "t4"."measure" = 'sgb2_recipients'
-            )
-            AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "num_severity"
+          ) AS "num_severity"
         FROM "t2" AS "t4"
         GROUP BY
           1,
@@ -102,25 +82,9 @@ FROM (
           SELECT
             "t5"."year",
             "t5"."stadtteil",
-            SUM("t5"."value") FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              )
-              AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "den_sum",
-            COUNT(*) FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              )
-              AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "den_rows",
-            SUM(
-              CAST((
-                "t5"."measure" = 'population'
-              )
-              AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')
-              AND (
-                "t5"."value" IS NULL
-              ) AS BIGINT)
-            ) AS "den_unknown",
+            SUM("t5"."value") AS "den_sum",
+            COUNT(*) AS "den_rows",
+            SUM(CAST("t5"."value" IS NULL AS BIGINT)) AS "den_unknown",
             MAX(
               CASE "t5"."flag"
                 WHEN '.'
@@ -145,11 +109,7 @@ FROM (
                 THEN 1
                 ELSE 0
               END
-            ) FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              )
-              AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "den_severity"
+            ) AS "den_severity"
           FROM "t3" AS "t5"
           GROUP BY
             1,
@@ -188,25 +148,9 @@ FROM (
       FROM (
         SELECT
           "t4"."year",
-          SUM("t4"."value") FILTER(WHERE
-            (
-              "t4"."measure" = 'sgb2_recipients'
-            )
-            AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "num_sum",
-          COUNT(*) FILTER(WHERE
-            (
-              "t4"."measure" = 'sgb2_recipients'
-            )
-            AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "num_rows",
-          SUM(
-            CAST((
-              "t4"."measure" = 'sgb2_recipients'
-            )
-            AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')
-            AND (
-              "t4"."value" IS NULL
-            ) AS BIGINT)
-          ) AS "num_unknown",
+          SUM("t4"."value") AS "num_sum",
+          COUNT(*) AS "num_rows",
+          SUM(CAST("t4"."value" IS NULL AS BIGINT)) AS "num_unknown",
           MAX(
             CASE "t4"."flag"
               WHEN '.'
@@ -231,11 +175,7 @@ FROM (
               THEN 1
               ELSE 0
             END
-          ) FILTER(WHERE
-            (
-              "t4"."measure" = 'sgb2_recipients'
-            )
-            AND "t4"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "num_severity"
+          ) AS "num_severity"
         FROM "t2" AS "t4"
         GROUP BY
           1
@@ -250,25 +190,9 @@ FROM (
         FROM (
           SELECT
             "t5"."year",
-            SUM("t5"."value") FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              )
-              AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "den_sum",
-            COUNT(*) FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              )
-              AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "den_rows",
-            SUM(
-              CAST((
-                "t5"."measure" = 'population'
-              )
-              AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')
-              AND (
-                "t5"."value" IS NULL
-              ) AS BIGINT)
-            ) AS "den_unknown",
+            SUM("t5"."value") AS "den_sum",
+            COUNT(*) AS "den_rows",
+            SUM(CAST("t5"."value" IS NULL AS BIGINT)) AS "den_unknown",
             MAX(
               CASE "t5"."flag"
                 WHEN '.'
@@ -293,11 +217,7 @@ FROM (
                 THEN 1
                 ELSE 0
               END
-            ) FILTER(WHERE
-              (
-                "t5"."measure" = 'population'
-              )
-              AND "t5"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15')) AS "den_severity"
+            ) AS "den_severity"
           FROM "t3" AS "t5"
           GROUP BY
             1

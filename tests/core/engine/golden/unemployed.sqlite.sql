@@ -3,29 +3,9 @@ SELECT
 FROM (
   SELECT
     "t1"."year",
-    SUM("t1"."value") FILTER(WHERE
-      (
-        "t1"."measure" = 'unemployed'
-      ) AND (
-        "t1"."personengruppe" = '_T'
-      )) AS "num_sum",
-    COUNT(*) FILTER(WHERE
-      (
-        "t1"."measure" = 'unemployed'
-      ) AND (
-        "t1"."personengruppe" = '_T'
-      )) AS "num_rows",
-    SUM(
-      CAST((
-        "t1"."measure" = 'unemployed'
-      )
-      AND (
-        "t1"."personengruppe" = '_T'
-      )
-      AND (
-        "t1"."value" IS NULL
-      ) AS INTEGER)
-    ) AS "num_unknown",
+    SUM("t1"."value") AS "num_sum",
+    COUNT(*) AS "num_rows",
+    SUM(CAST("t1"."value" IS NULL AS INTEGER)) AS "num_unknown",
     MAX(
       CASE "t1"."flag"
         WHEN '.'
@@ -50,18 +30,13 @@ FROM (
         THEN 1
         ELSE 0
       END
-    ) FILTER(WHERE
-      (
-        "t1"."measure" = 'unemployed'
-      ) AND (
-        "t1"."personengruppe" = '_T'
-      )) AS "num_severity"
+    ) AS "num_severity"
   FROM (
     SELECT
       *
     FROM "fact_labour_market_kreis" AS "t0"
     WHERE
-      "t0"."measure" = 'unemployed' AND "t0"."personengruppe" = '_T'
+      "t0"."personengruppe" IN ('_T') AND "t0"."measure" = 'unemployed'
   ) AS "t1"
   GROUP BY
     1

@@ -4,33 +4,12 @@ FROM (
   SELECT
     "t1"."year",
     SUM("t1"."value") FILTER(WHERE
-      (
-        "t1"."measure" = 'vocational_leavers'
-      )
-      AND "t1"."abschluss" IN ('hsa')
-      AND (
-        "t1"."geschlecht" = '_T'
-      )) AS "num_sum",
+      "t1"."abschluss" IN ('hsa')) AS "num_sum",
     COUNT(*) FILTER(WHERE
-      (
-        "t1"."measure" = 'vocational_leavers'
-      )
-      AND "t1"."abschluss" IN ('hsa')
-      AND (
-        "t1"."geschlecht" = '_T'
-      )) AS "num_rows",
-    SUM(
-      CAST((
-        "t1"."measure" = 'vocational_leavers'
-      )
-      AND "t1"."abschluss" IN ('hsa')
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."value" IS NULL
-      ) AS BIGINT)
-    ) AS "num_unknown",
+      "t1"."abschluss" IN ('hsa')) AS "num_rows",
+    SUM(CAST("t1"."abschluss" IN ('hsa') AND (
+      "t1"."value" IS NULL
+    ) AS BIGINT)) AS "num_unknown",
     MAX(
       CASE "t1"."flag"
         WHEN '.'
@@ -56,47 +35,14 @@ FROM (
         ELSE 0
       END
     ) FILTER(WHERE
-      (
-        "t1"."measure" = 'vocational_leavers'
-      )
-      AND "t1"."abschluss" IN ('hsa')
-      AND (
-        "t1"."geschlecht" = '_T'
-      )) AS "num_severity",
+      "t1"."abschluss" IN ('hsa')) AS "num_severity",
     SUM("t1"."value") FILTER(WHERE
-      (
-        "t1"."measure" = 'vocational_leavers'
-      )
-      AND (
-        "t1"."abschluss" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )) AS "den_sum",
+      "t1"."abschluss" IN ('_T')) AS "den_sum",
     COUNT(*) FILTER(WHERE
-      (
-        "t1"."measure" = 'vocational_leavers'
-      )
-      AND (
-        "t1"."abschluss" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )) AS "den_rows",
-    SUM(
-      CAST((
-        "t1"."measure" = 'vocational_leavers'
-      )
-      AND (
-        "t1"."abschluss" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."value" IS NULL
-      ) AS BIGINT)
-    ) AS "den_unknown",
+      "t1"."abschluss" IN ('_T')) AS "den_rows",
+    SUM(CAST("t1"."abschluss" IN ('_T') AND (
+      "t1"."value" IS NULL
+    ) AS BIGINT)) AS "den_unknown",
     MAX(
       CASE "t1"."flag"
         WHEN '.'
@@ -122,40 +68,15 @@ FROM (
         ELSE 0
       END
     ) FILTER(WHERE
-      (
-        "t1"."measure" = 'vocational_leavers'
-      )
-      AND (
-        "t1"."abschluss" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )) AS "den_severity"
+      "t1"."abschluss" IN ('_T')) AS "den_severity"
   FROM (
     SELECT
       *
     FROM "fact_vocational_leavers_kreis" AS "t0"
     WHERE
-      (
-        (
-          "t0"."measure" = 'vocational_leavers'
-        )
-        AND "t0"."abschluss" IN ('hsa')
-        AND (
-          "t0"."geschlecht" = '_T'
-        )
-      )
-      OR (
-        (
-          "t0"."measure" = 'vocational_leavers'
-        )
-        AND (
-          "t0"."abschluss" = '_T'
-        )
-        AND (
-          "t0"."geschlecht" = '_T'
-        )
-      )
+      "t0"."abschluss" IN ('hsa', '_T')
+      AND "t0"."geschlecht" IN ('_T')
+      AND "t0"."measure" = 'vocational_leavers'
   ) AS "t1"
   GROUP BY
     1

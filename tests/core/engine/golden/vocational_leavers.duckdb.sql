@@ -3,40 +3,9 @@ SELECT
 FROM (
   SELECT
     "t1"."year",
-    SUM("t1"."value") FILTER(WHERE
-      (
-        "t1"."measure" = 'vocational_leavers'
-      )
-      AND (
-        "t1"."abschluss" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )) AS "num_sum",
-    COUNT(*) FILTER(WHERE
-      (
-        "t1"."measure" = 'vocational_leavers'
-      )
-      AND (
-        "t1"."abschluss" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )) AS "num_rows",
-    SUM(
-      CAST((
-        "t1"."measure" = 'vocational_leavers'
-      )
-      AND (
-        "t1"."abschluss" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )
-      AND (
-        "t1"."value" IS NULL
-      ) AS BIGINT)
-    ) AS "num_unknown",
+    SUM("t1"."value") AS "num_sum",
+    COUNT(*) AS "num_rows",
+    SUM(CAST("t1"."value" IS NULL AS BIGINT)) AS "num_unknown",
     MAX(
       CASE "t1"."flag"
         WHEN '.'
@@ -61,24 +30,15 @@ FROM (
         THEN 1
         ELSE 0
       END
-    ) FILTER(WHERE
-      (
-        "t1"."measure" = 'vocational_leavers'
-      )
-      AND (
-        "t1"."abschluss" = '_T'
-      )
-      AND (
-        "t1"."geschlecht" = '_T'
-      )) AS "num_severity"
+    ) AS "num_severity"
   FROM (
     SELECT
       *
     FROM "fact_vocational_leavers_kreis" AS "t0"
     WHERE
-      "t0"."measure" = 'vocational_leavers'
-      AND "t0"."abschluss" = '_T'
-      AND "t0"."geschlecht" = '_T'
+      "t0"."abschluss" IN ('_T')
+      AND "t0"."geschlecht" IN ('_T')
+      AND "t0"."measure" = 'vocational_leavers'
   ) AS "t1"
   GROUP BY
     1

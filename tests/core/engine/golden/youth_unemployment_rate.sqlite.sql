@@ -3,23 +3,9 @@ SELECT
 FROM (
   SELECT
     "t1"."year",
-    SUM("t1"."value") FILTER(WHERE
-      (
-        "t1"."measure" = 'unemployment_rate'
-      ) AND "t1"."personengruppe" IN ('15_25')) AS "num_sum",
-    COUNT(*) FILTER(WHERE
-      (
-        "t1"."measure" = 'unemployment_rate'
-      ) AND "t1"."personengruppe" IN ('15_25')) AS "num_rows",
-    SUM(
-      CAST((
-        "t1"."measure" = 'unemployment_rate'
-      )
-      AND "t1"."personengruppe" IN ('15_25')
-      AND (
-        "t1"."value" IS NULL
-      ) AS INTEGER)
-    ) AS "num_unknown",
+    SUM("t1"."value") AS "num_sum",
+    COUNT(*) AS "num_rows",
+    SUM(CAST("t1"."value" IS NULL AS INTEGER)) AS "num_unknown",
     MAX(
       CASE "t1"."flag"
         WHEN '.'
@@ -44,16 +30,13 @@ FROM (
         THEN 1
         ELSE 0
       END
-    ) FILTER(WHERE
-      (
-        "t1"."measure" = 'unemployment_rate'
-      ) AND "t1"."personengruppe" IN ('15_25')) AS "num_severity"
+    ) AS "num_severity"
   FROM (
     SELECT
       *
     FROM "fact_labour_market_kreis" AS "t0"
     WHERE
-      "t0"."measure" = 'unemployment_rate' AND "t0"."personengruppe" IN ('15_25')
+      "t0"."personengruppe" IN ('15_25') AND "t0"."measure" = 'unemployment_rate'
   ) AS "t1"
   GROUP BY
     1
