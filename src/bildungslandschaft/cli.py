@@ -18,6 +18,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from bildungslandschaft.cli_events import events_app
+from bildungslandschaft.cli_protect import protect
 from bildungslandschaft.core.catalog.loader import load_catalog
 from bildungslandschaft.core.catalog.model import Catalog, Indicator
 from bildungslandschaft.core.catalog.yamlsource import CatalogError
@@ -38,6 +39,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(events_app, name="events")
+app.command("protect")(protect)
 console = Console(width=None if sys.stdout.isatty() else 160)
 errors = Console(stderr=True)
 
