@@ -42,9 +42,14 @@ class ProtectionPaths:
         grown = list(pattern)
         costs = [0.0 if grown[i] > 0.5 else self.weights[i] for i in range(n)]
         self.solver.changeColsCost(2 * n, list(range(2 * n)), costs + costs)
+        witnesses: list[dict[int, float]] = []
         for need in needs:
-            moved = self._path(need)
-            newly = [cell for cell in moved if grown[cell] < 0.5]
+            # a shift found for an earlier requirement stays possible as the pattern grows
+            if any(shift.get(need.cell, 0.0) * need.direction >= need.level - TOLERANCE for shift in witnesses):
+                continue
+            shift = self._path(need)
+            witnesses.append(shift)
+            newly = [cell for cell in shift if grown[cell] < 0.5]
             for cell in newly:
                 grown[cell] = 1.0
             if newly:
@@ -53,8 +58,8 @@ class ProtectionPaths:
                 self.solver.changeColsCost(len(newly), [n + c for c in newly], zeros)
         return grown
 
-    def _path(self, need: Requirement) -> list[int]:
-        """Cells moved by the cheapest shift that moves the primary cell as required."""
+    def _path(self, need: Requirement) -> dict[int, float]:
+        """The cheapest shift (cell → change) that moves the primary cell as required."""
         n = len(self.table.keys)
         up, down = need.cell, n + need.cell
         moving, still = (up, down) if need.direction > 0 else (down, up)
@@ -68,4 +73,5 @@ class ProtectionPaths:
         self.solver.changeColBounds(still, 0.0, bounds[still])
         if status != highspy.HighsModelStatus.kOptimal:
             raise RuntimeError(f"protection path LP ended with {self.solver.modelStatusToString(status)}")
-        return [i for i in range(n) if values[i] > TOLERANCE or values[n + i] > TOLERANCE]
+        shift = {i: values[i] - values[n + i] for i in range(n)}
+        return {i: change for i, change in shift.items() if abs(change) > TOLERANCE}
