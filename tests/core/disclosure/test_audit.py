@@ -78,7 +78,7 @@ def small_tables(draw: st.DrawFn) -> CountTable:
 def test_protect_always_passes_the_audit(table: CountTable, objective: str, protect_zeros: bool) -> None:
     rules = PrimaryRules(protect_zeros=protect_zeros)
 
-    protection = protect(table, rules, objective)  # type: ignore[arg-type]
+    protection = protect(table, rules, objective, time_limit=5)  # type: ignore[arg-type]
     report = protection.audit()
 
     assert report.passed, report.leaks

@@ -49,6 +49,8 @@ class ProtectionPaths:
                 continue
             shift = self._path(need)
             witnesses.append(shift)
+            if all(change <= self.table.counts[cell] + TOLERANCE for cell, change in shift.items()):
+                witnesses.append({cell: -change for cell, change in shift.items()})  # the reverse shift fits too
             newly = [cell for cell in shift if grown[cell] < 0.5]
             for cell in newly:
                 grown[cell] = 1.0

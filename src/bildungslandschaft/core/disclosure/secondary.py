@@ -29,6 +29,7 @@ Science 47, 2001), the method behind τ-Argus's "OPT":
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ Objective = Literal["cells", "total"]
 OBJECTIVES: tuple[Objective, ...] = ("cells", "total")
 RELAXATION_ROUNDS = 50
 PRUNE_WITHIN = 1.05
+RELAXATION_SHARE = 0.3  # of the time limit, at most, for the first LP rounds
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ def suppress_secondary(
         return SecondaryResult(fixed, True, 0, 0, time.monotonic() - started)
     rows = singleton_rows(table, fixed) if singletons else []
     search = _Search(table, needs, fixed, objective, started + time_limit, rows)
+    search.relax_until = started + RELAXATION_SHARE * time_limit
     for need in needs:
         search.master.add_all(equation_cuts(table, need, fixed))
     search.master.add_all(rows)
@@ -115,6 +118,7 @@ class _Search:
         self.master = Master(table, fixed, objective)
         self.paths = ProtectionPaths(table, self.master.costs, self.reach)
         self.rounds = 0
+        self.relax_until = deadline
         self.by_cell: dict[int, list[Requirement]] = {}
         for need in needs:
             self.by_cell.setdefault(need.cell, []).append(need)
@@ -122,6 +126,7 @@ class _Search:
     def run(self) -> tuple[frozenset[int], bool]:
         """The best protected pattern found and whether it is proved optimal."""
         self.relax()
+        self.relax_until = self.deadline  # only the first LP rounds are held to their share of the time
         primaries = [1.0 if i in self.fixed else 0.0 for i in range(len(self.table.keys))]
         best = self.prune(self.repair(primaries))
         while time.monotonic() < self.deadline:
@@ -147,10 +152,12 @@ class _Search:
     def relax(self) -> None:
         """Add the cuts that fractional LP patterns violate: cheap rounds that spare MILP rounds."""
         for _ in range(RELAXATION_ROUNDS):
-            if time.monotonic() >= self.deadline:
+            until = min(self.deadline, self.relax_until)
+            if time.monotonic() >= until:
                 return
             self.rounds += 1
-            if not self.master.add_all(self.violated_cuts(self.master.solve_relaxation())):
+            pattern = self.master.solve_relaxation()
+            if not self.master.add_all([cut for _, cut in self.unmet(pattern, until=until)]):
                 return
 
     def repair(self, pattern: Sequence[float]) -> list[float]:
@@ -187,18 +194,25 @@ class _Search:
         """One cut for each requirement the pattern does not meet."""
         return [cut for _, cut in self.unmet(pattern)]
 
-    def unmet(self, pattern: Sequence[float], within: Sequence[int] | None = None) -> list[tuple[Requirement, Cut]]:
-        """Check the requirements on the pattern (only among ``within`` cells if given)."""
+    def unmet(
+        self, pattern: Sequence[float], within: Sequence[int] | None = None, until: float = math.inf
+    ) -> list[tuple[Requirement, Cut]]:
+        """Check the requirements on the pattern (only among ``within`` cells if given).
+
+        With ``until``, checking stops at that time and returns what it found so far.
+        """
         support = [i for i, value in enumerate(pattern) if value > TOLERANCE]
         if within is not None:
             support = [i for i in within if pattern[i] > TOLERANCE]
-        found = []
+        found: list[tuple[Requirement, Cut]] = []
         for group in self.table.components(support):
             checked = [need for cell in group for need in self.by_cell.get(cell, [])]
             if not checked:
                 continue
             attacker = AttackerProblem(self.table, group, pattern, self.reach)
             for need in checked:
+                if time.monotonic() >= until:
+                    return found
                 shift, duals = attacker.best_shift(need.cell, need.direction)
                 if shift >= need.level - TOLERANCE:
                     continue
