@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import ibis
 import pytest
@@ -45,3 +46,28 @@ def real_file(name: str) -> Path:
     if not path.exists():
         pytest.fail(f"real data file missing: {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo city imported once per test session into its own DuckDB file (path returned)."""
+    from bildungslandschaft.core.demo import run_demo
+    from bildungslandschaft.core.store import connect
+
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.duckdb"
+    con = connect(str(path))
+    run_demo(con, load_catalog(), folder / "files")
+    con.disconnect()
+    return str(path)
+
+
+@pytest.fixture
+def portal(demo_db: str, settings: Any) -> Iterator[str]:
+    """Point the portal at the demo store; results cached in one test do not leak into another."""
+    from bildungslandschaft.web import analytics
+
+    settings.BILA_ANALYTICS_DB = demo_db
+    analytics.reset()
+    yield demo_db
+    analytics.reset()

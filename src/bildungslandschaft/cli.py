@@ -19,6 +19,7 @@ from rich.table import Table
 
 from bildungslandschaft.cli_events import events_app
 from bildungslandschaft.cli_protect import protect
+from bildungslandschaft.cli_web import serve
 from bildungslandschaft.core.catalog.loader import load_catalog
 from bildungslandschaft.core.catalog.model import Catalog, Indicator
 from bildungslandschaft.core.catalog.yamlsource import CatalogError
@@ -40,6 +41,7 @@ app = typer.Typer(
 )
 app.add_typer(events_app, name="events")
 app.command("protect")(protect)
+app.command("serve")(serve)
 console = Console(width=None if sys.stdout.isatty() else 160)
 errors = Console(stderr=True)
 

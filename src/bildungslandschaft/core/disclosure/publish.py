@@ -1,0 +1,141 @@
+"""The gate between raw results and every output: `Published` is the only thing renderers accept.
+
+`publish` protects the counts behind a `Result` (numerator and, for ratios, denominator) with the
+primary rules and secondary suppression of `protect`, per year, over the result's breakdown with its
+margins. A ratio is withheld when its numerator or denominator is. Only aggregates of counts about
+people are protected (`confidential_measures`); published figures of other offices keep their own
+signs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from bildungslandschaft.core.catalog.model import Indicator
+from bildungslandschaft.core.disclosure.primary import SECRET, CellStatus, PrimaryRules
+from bildungslandschaft.core.disclosure.protection import protect
+from bildungslandschaft.core.disclosure.table import TOTAL, CountTable, Dimension, Key
+from bildungslandschaft.core.result import Cell, Provenance, Result
+
+#: Explanation of every sign an output can show (Zeichenerklärung der amtlichen Statistik).
+LEGEND: Mapping[str, str] = {
+    SECRET: "Zahlenwert unbekannt oder geheim zu halten",
+    "-": "nichts vorhanden (genau null)",
+    "x": "Tabellenfach gesperrt, weil Aussage nicht sinnvoll",
+    "/": "keine Angabe, da Zahlenwert nicht sicher genug",
+    "...": "Angabe fällt später an",
+    "()": "Aussagewert eingeschränkt, da der Zahlenwert statistisch relativ unsicher ist",
+    "p": "vorläufige Zahl",
+    "r": "berichtigte Zahl",
+    "s": "geschätzte Zahl",
+    "e": "endgültige Zahl",
+}
+
+
+@dataclass(frozen=True)
+class PublishedCell:
+    """One cell as it may be shown: value and counts, or withheld with a marker.
+
+    ``status``: ``S`` published, ``U`` withheld by the minimum count, ``M`` withheld to protect
+    another cell. When withheld, ``value``, ``numerator`` and ``denominator`` are None and
+    ``flag`` is ``.``.
+    """
+
+    key: Mapping[str, str]
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    status: CellStatus
+    flag: str | None
+
+    @property
+    def withheld(self) -> bool:
+        return self.status is not CellStatus.SAFE
+
+
+@dataclass(frozen=True)
+class Published:
+    """A result that passed the disclosure gate: safe to render anywhere."""
+
+    indicator: Indicator
+    by: tuple[str, ...]
+    where: Mapping[str, tuple[str, ...]]
+    cells: tuple[PublishedCell, ...]
+    provenance: Provenance
+    rules: PrimaryRules
+
+    def cell(self, **key: str) -> PublishedCell:
+        for cell in self.cells:
+            if {dim: str(code) for dim, code in cell.key.items()} == key:
+                return cell
+        raise KeyError(f"keine Zelle {key} in {self.indicator.id}")
+
+    def signs(self) -> dict[str, str]:
+        """The signs this output shows, each with its explanation (for the legend)."""
+        shown = {cell.flag for cell in self.cells if cell.flag}
+        return {sign: text for sign, text in LEGEND.items() if sign in shown}
+
+
+def publish(result: Result, rules: PrimaryRules | None = None, confidential: bool = True) -> Published:
+    """Protect a raw result; ``confidential=False`` passes values of non-personal counts through.
+
+    The result should hold its margins (``Query(totals=True)``) so that the suppression pattern
+    protects them too; margins missing from the result are added for the computation.
+    """
+    rules = rules or PrimaryRules()
+    statuses: dict[int, CellStatus] = dict.fromkeys(range(len(result.cells)), CellStatus.SAFE)
+    if confidential and result.indicator.kind != "published":
+        for term in ("numerator", "denominator"):
+            for index, status in _term_statuses(result, term, rules).items():
+                if status is not CellStatus.SAFE and statuses[index] is CellStatus.SAFE:
+                    statuses[index] = status
+    cells = tuple(_published_cell(cell, statuses[index]) for index, cell in enumerate(result.cells))
+    return Published(result.indicator, result.by, result.where, cells, result.provenance, rules)
+
+
+def _published_cell(cell: Cell, status: CellStatus) -> PublishedCell:
+    key = {dim: str(code) for dim, code in cell.key.items()}
+    if status is not CellStatus.SAFE:
+        return PublishedCell(key, None, None, None, status, SECRET)
+    return PublishedCell(key, cell.value, cell.numerator, cell.denominator, status, cell.flag)
+
+
+def _term_statuses(result: Result, term: str, rules: PrimaryRules) -> dict[int, CellStatus]:
+    """Protect one term's counts, one table per slice of the dimensions that are not additive."""
+    additive = tuple(dim for dim in result.by if dim != "year")
+    slices: dict[tuple[str, ...], dict[Key, tuple[int, int]]] = defaultdict(dict)
+    for index, cell in enumerate(result.cells):
+        count = getattr(cell, term)
+        if count is None or count != int(count):
+            continue
+        fixed = tuple(str(cell.key[dim]) for dim in result.by if dim not in additive)
+        slices[fixed][tuple(str(cell.key[dim]) for dim in additive)] = (index, int(count))
+    statuses: dict[int, CellStatus] = {}
+    for cells in slices.values():
+        statuses.update(_protect_slice(additive, cells, rules))
+    return statuses
+
+
+def _protect_slice(
+    dims: tuple[str, ...], cells: Mapping[Key, tuple[int, int]], rules: PrimaryRules
+) -> dict[int, CellStatus]:
+    if not dims:
+        return {index: _single_status(count, rules) for index, count in cells.values()}
+    dimensions = tuple(Dimension.flat(dim, _codes(key[axis] for key in cells)) for axis, dim in enumerate(dims))
+    inner = {key: count for key, (_, count) in cells.items() if TOTAL not in key}
+    table = CountTable.from_cells(dimensions, inner)
+    if any(table.counts.get(key) != count for key, (_, count) in cells.items()):
+        # margins that do not add up (e.g. unknown cells left out): protect each cell on its own
+        return {index: _single_status(count, rules) for index, count in cells.values()}
+    protection = protect(table, rules)
+    return {index: protection.statuses[key] for key, (index, _) in cells.items()}
+
+
+def _codes(codes: Iterable[str]) -> list[str]:
+    return [code for code in dict.fromkeys(codes) if code != TOTAL]
+
+
+def _single_status(count: int, rules: PrimaryRules) -> CellStatus:
+    return CellStatus.PRIMARY if rules.is_unsafe(count) else CellStatus.SAFE

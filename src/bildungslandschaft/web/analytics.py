@@ -1,0 +1,70 @@
+"""The portal's access to the analytics store: one catalog, one workspace, published results only.
+
+Views never see a raw `Result`: `published` computes through the engine and passes the result
+through the disclosure gate. Results are cached per query and per state of the store (the ids
+of the active imports), so a new import invalidates them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.cache import cache
+
+from bildungslandschaft.core.catalog.loader import load_catalog
+from bildungslandschaft.core.catalog.model import Catalog
+from bildungslandschaft.core.disclosure.primary import PrimaryRules
+from bildungslandschaft.core.disclosure.publish import Published, publish
+from bildungslandschaft.core.engine import Workspace
+from bildungslandschaft.core.result import Query
+from bildungslandschaft.core.store import connect
+
+_lock = threading.RLock()
+_workspace: tuple[str, Workspace] | None = None
+
+
+@lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+def workspace() -> Workspace:
+    """The workspace over ``settings.BILA_ANALYTICS_DB`` (reopened when the setting changes)."""
+    global _workspace  # noqa: PLW0603 - one connection per process, guarded by the lock
+    with _lock:
+        url = str(settings.BILA_ANALYTICS_DB)
+        if _workspace is None or _workspace[0] != url:
+            _workspace = (url, Workspace(connect(url), catalog()))
+        return _workspace[1]
+
+
+def reset() -> None:
+    """Forget the workspace and cached results (after an import or in tests)."""
+    global _workspace  # noqa: PLW0603
+    with _lock:
+        _workspace = None
+        cache.clear()
+
+
+def rules() -> PrimaryRules:
+    return PrimaryRules(min_count=int(settings.BILA_MIN_COUNT))
+
+
+def published(
+    indicator: str, by: tuple[str, ...] = (), where: Mapping[str, tuple[str, ...]] | None = None
+) -> Published:
+    """An indicator computed with its margins and passed through the disclosure gate."""
+    where = dict(where or {})
+    with _lock:
+        space = workspace()
+        state = tuple(sorted((ds, space.active_imports(ds)) for ds in space.available))
+        key = f"published:{settings.BILA_ANALYTICS_DB}:{indicator}:{by}:{sorted(where.items())}:{hash(state)}"
+        found = cache.get(key)
+        if found is None:
+            result = space.compute(Query(indicator, by, where, totals=True))
+            found = publish(result, rules())
+            cache.set(key, found, timeout=None)
+        return found  # type: ignore[no-any-return]
