@@ -15,8 +15,9 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
-demo: $(STAMP)  ## generate the demo city, import it, compute every indicator
+demo: $(STAMP)  ## generate the demo city, import it, compute every indicator, serve the portal on :8000
 	$(BIN)/bila demo
+	$(BIN)/bila serve --db var/demo.duckdb --demo
 
 test: $(STAMP)  ## the whole test suite
 	$(BIN)/pytest

@@ -43,4 +43,17 @@ SETTINGS: dict[str, str] = {
     "BILA_DEMO_DIR": "Ordner, in den `bila demo` die Quelldateien der Demostadt schreibt; Standard: var/demo",
     "BILA_DEMO_DB": "Speicher der Demostadt für `bila demo` (eigener Speicher, damit Demodaten nie echte Importe "
     "derselben Tabellen ersetzen); Standard: var/demo.duckdb",
+    "BILA_VAR": "Ordner für die Daten des Portals (SQLite-Datenbank, hochgeladene Dateien, statische Dateien); "
+    "Standard: var",
+    "BILA_SITE_DB": "Datenbank des Portals (Konten, Bericht, Konferenz) als URL: sqlite:///pfad oder "
+    "postgres://nutzer:passwort@host:port/name; Standard: sqlite:///var/site.sqlite3",
+    "BILA_SECRET_KEY": "Geheimer Schlüssel von Django (Sitzungen, CSRF); im Betrieb Pflicht, zufällig und geheim",
+    "BILA_DEBUG": "1 zeigt Fehlerseiten mit Details (nur Entwicklung), 0 für den Betrieb; Standard: 1",
+    "BILA_ALLOWED_HOSTS": "Kommagetrennte Hostnamen, unter denen das Portal erreichbar ist; "
+    "Standard: 127.0.0.1,localhost,testserver",
+    "BILA_EMAIL_BACKEND": "Django-E-Mail-Backend; Standard: Konsole (E-Mails erscheinen im Terminal), "
+    "für echten Versand django.core.mail.backends.smtp.EmailBackend",
+    "BILA_EMAIL_HOST": "SMTP-Server für den E-Mail-Versand; Standard: localhost",
+    "BILA_EMAIL_FROM": "Absenderadresse der E-Mails des Portals; Standard: bildungsbuero@example.org",
+    "BILA_MIN_COUNT": "Mindestfallzahl der Geheimhaltung im Portal (Standard 3: Fallzahlen 1 und 2 werden gesperrt)",
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from bildungslandschaft.core.settings import env_path, env_str
+from bildungslandschaft.core.settings import env_int, env_path, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = env_path("BILA_VAR", Path("var")).resolve()
@@ -128,7 +128,7 @@ DEFAULT_FROM_EMAIL = env_str("BILA_EMAIL_FROM", "bildungsbuero@example.org")
 #: The analytics store the portal reads (Ibis URL or DuckDB file); `bila serve --db` sets it.
 BILA_ANALYTICS_DB = env_str("BILA_DB", "var/bila.duckdb")
 #: Minimum count of the disclosure gate for the portal.
-BILA_MIN_COUNT = int(env_str("BILA_MIN_COUNT", "3"))
+BILA_MIN_COUNT = env_int("BILA_MIN_COUNT", 3, minimum=1)
 
 LOGGING = {
     "version": 1,
