@@ -17,8 +17,10 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from bildungslandschaft.cli_backup import backup_app
 from bildungslandschaft.cli_events import events_app
 from bildungslandschaft.cli_protect import protect
+from bildungslandschaft.cli_report import report_app
 from bildungslandschaft.cli_web import serve
 from bildungslandschaft.core.catalog.loader import load_catalog
 from bildungslandschaft.core.catalog.model import Catalog, Indicator
@@ -40,8 +42,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(events_app, name="events")
+app.add_typer(report_app, name="report")
 app.command("protect")(protect)
 app.command("serve")(serve)
+app.registered_commands += backup_app.registered_commands  # bila backup, bila restore
 console = Console(width=None if sys.stdout.isatty() else 160)
 errors = Console(stderr=True)
 

@@ -1,4 +1,4 @@
-"""``bila events``: conference tools; ``assign`` seats participants in parallel sessions optimally."""
+"""``bila events``: conference tools; ``assign`` seats participants optimally, ``purge`` deletes personal data."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import typer
 from bildungslandschaft.core.conference import AssignmentResult, InstanceError, assign, load_instance
 
 events_app = typer.Typer(
-    help="Veranstaltungen: Teilnehmende optimal auf parallele Sessions verteilen.",
+    help="Veranstaltungen: Teilnehmende optimal auf parallele Sessions verteilen, Personendaten fristgerecht löschen.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -20,7 +20,7 @@ events_app = typer.Typer(
 
 @events_app.callback()
 def events() -> None:
-    """Veranstaltungen: Teilnehmende optimal auf parallele Sessions verteilen."""
+    """Veranstaltungen: Teilnehmende optimal auf parallele Sessions verteilen, Personendaten fristgerecht löschen."""
     # a callback keeps `events` a command group even while it has a single command
 
 
@@ -65,3 +65,24 @@ def _summary(result: AssignmentResult, output: Path | None) -> str:
     proof = "optimal" if result.optimal else f"nicht als optimal bewiesen ({result.status})"
     target = f"; geschrieben nach {output}" if output is not None else ""
     return f"Zuteilung {proof}: {quality}{target}."
+
+
+@events_app.command("purge")
+def purge_personal_data(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Nur anzeigen, was gelöscht würde.")] = False,
+) -> None:
+    """Personendaten von Teilnehmenden löschen bzw. anonymisieren, sobald die Frist nach der Veranstaltung um ist."""
+    from bildungslandschaft.cli_web import setup_django
+
+    setup_django()
+    from bildungslandschaft.web.conference.purge import purge
+
+    done = purge(dry_run=dry_run)
+    verb = "würden" if dry_run else "wurden"
+    for item in done:
+        typer.echo(
+            f"{item.event.title} ({item.event.date:%d.%m.%Y}, Frist {item.event.purge_after_days} Tage): "
+            f"{item.anonymised} Anmeldungen {verb} anonymisiert, {item.deleted} abgemeldete {verb} gelöscht."
+        )
+    if not done:
+        typer.echo("Keine Personendaten mit abgelaufener Frist.")

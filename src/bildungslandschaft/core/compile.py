@@ -146,7 +146,8 @@ def term_metrics(table: ir.Table, plan: TermPlan, predicate: ir.BooleanValue | N
     return {
         f"{name}_sum": _value(table, plan).sum(where=predicate),
         f"{name}_rows": rows,
-        f"{name}_unknown": unknown.cast("int64").sum(),
+        # a count, not a sum of a cast boolean: PostgreSQL cannot cast boolean to bigint
+        f"{name}_unknown": table.count(where=unknown),
         f"{name}_severity": severity.max(where=predicate),
     }
 

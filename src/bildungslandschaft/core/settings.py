@@ -56,4 +56,10 @@ SETTINGS: dict[str, str] = {
     "BILA_EMAIL_HOST": "SMTP-Server für den E-Mail-Versand; Standard: localhost",
     "BILA_EMAIL_FROM": "Absenderadresse der E-Mails des Portals; Standard: bildungsbuero@example.org",
     "BILA_MIN_COUNT": "Mindestfallzahl der Geheimhaltung im Portal (Standard 3: Fallzahlen 1 und 2 werden gesperrt)",
+    "BILA_UPLOAD_MAX_MB": "Größte Datei in MB, die importiert oder hochgeladen werden darf; Standard: 200",
+    "BILA_CSP_MODE": "Content-Security-Policy: report (nur melden, Standard in der Entwicklung), enforce "
+    "(durchsetzen, immer in settings_production) oder off",
+    "BILA_HSTS_SECONDS": "Dauer von HTTP Strict Transport Security im Betrieb in Sekunden; Standard: 31536000 (1 Jahr)",
+    "BILA_BEHIND_PROXY": "1, wenn ein Reverse-Proxy TLS beendet und X-Forwarded-Proto setzt (nur settings_production); "
+    "Standard: 0",
 }

@@ -7,6 +7,7 @@ of the active imports), so a new import invalidates them.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Mapping
 from functools import lru_cache
@@ -61,7 +62,8 @@ def published(
     with _lock:
         space = workspace()
         state = tuple(sorted((ds, space.active_imports(ds)) for ds in space.available))
-        key = f"published:{settings.BILA_ANALYTICS_DB}:{indicator}:{by}:{sorted(where.items())}:{hash(state)}"
+        text = f"{settings.BILA_ANALYTICS_DB}:{indicator}:{by}:{sorted(where.items())}:{state}"
+        key = "published:" + hashlib.sha256(text.encode()).hexdigest()  # memcached-safe: no spaces
         found = cache.get(key)
         if found is None:
             result = space.compute(Query(indicator, by, where, totals=True))

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "bildungslandschaft.web.api",
     "bildungslandschaft.web.conference",
     "bildungslandschaft.web.management",
+    "bildungslandschaft.web.staff",
 ]
 
 MIDDLEWARE = [
@@ -43,6 +44,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "bildungslandschaft.web.csp.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "bildungslandschaft.web.urls"
@@ -97,6 +99,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+
+# Sessions and CSRF (settings_production adds the Secure flags and HSTS): cookies never reach
+# scripts or other sites, a session ends with the browser or after 8 hours.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+#: Content-Security-Policy (web/csp.py): "report" (development), "enforce" (production) or "off".
+BILA_CSP_MODE = env_str("BILA_CSP_MODE", "report")
+
+# Uploads: form data without files stays small; files stream to disk past 2.5 MiB and stop at the limit.
+BILA_UPLOAD_MAX_MB = env_int("BILA_UPLOAD_MAX_MB", 200, minimum=1)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_HANDLERS = [
+    "bildungslandschaft.web.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 LOGIN_REDIRECT_URL = "portal:home"
 
 LANGUAGE_CODE = "de"
@@ -108,6 +136,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]  # shared CSS/JS (bila/…): not inside an app
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing folder
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"

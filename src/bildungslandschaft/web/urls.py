@@ -9,6 +9,7 @@ urlpatterns = [
     path("api/", include("bildungslandschaft.web.api.urls")),
     path("konto/", include("bildungslandschaft.web.accounts.urls")),
     path("steuerung/", include("bildungslandschaft.web.management.urls")),
+    path("intern/", include("bildungslandschaft.web.staff.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # conference pages live under /<event-slug>/…: keep this last

@@ -13,6 +13,7 @@ from bildungslandschaft.core.catalog.model import (
     Code,
     Dataset,
     Dimension,
+    Disclosure,
     Indicator,
     Measure,
     SourceMapping,
@@ -24,7 +25,18 @@ T = TypeVar("T")
 
 CLASSIFICATION_FIELDS = {"id", "title", "codes", "pattern"}
 CODE_FIELDS = {"code", "label", "label_en", "aliases", "parent", "successor", "darunter"}
-DATASET_FIELDS = {"id", "title", "kind", "description", "dimensions", "measures", "sources", "attribution"}
+DATASET_FIELDS = {
+    "id",
+    "title",
+    "kind",
+    "description",
+    "dimensions",
+    "measures",
+    "sources",
+    "attribution",
+    "disclosure",
+}
+DISCLOSURE_FIELDS = {"confidential", "min_count", "rounding_base", "protect_zeros", "dimensions"}
 DIMENSION_FIELDS = {"id", "classification", "total", "type"}
 MEASURE_FIELDS = {"id", "title", "unit", "additive", "column", "condition"}
 SOURCE_FIELDS = {"format", "table", "spec"}
@@ -180,16 +192,49 @@ def _dataset(node: Located, classifications: dict[str, Classification]) -> Datas
     if kind not in ("aggregate", "microdata"):
         raise node.error("kind", "erwartet aggregate oder microdata")
     dims = tuple(_dimension(item, classifications) for item in _items(node, "dimensions", DIMENSION_FIELDS))
+    measures = tuple(_measure(item) for item in _items(node, "measures", MEASURE_FIELDS))
     return Dataset(
         id=_required(node, "id", str),
         title=_required(node, "title", str),
         kind=cast(Any, kind),
         description=_optional(node, "description", str, ""),
         dimensions=dims,
-        measures=tuple(_measure(item) for item in _items(node, "measures", MEASURE_FIELDS)),
+        measures=measures,
         sources=tuple(_source(item) for item in _items(node, "sources", SOURCE_FIELDS, required=False)),
         attribution=_required(node, "attribution", str),
+        disclosure=_disclosure(node, dims, measures),
     )
+
+
+def _disclosure(parent: Located, dims: tuple[Dimension, ...], measures: tuple[Measure, ...]) -> Disclosure:
+    """The ``disclosure`` block of a dataset: which measures count people and how they are protected."""
+    if parent.data.get("disclosure") is None:
+        return Disclosure()
+    node = parent.child("disclosure", parent.data["disclosure"])
+    _no_unknown(node, DISCLOSURE_FIELDS)
+    confidential = _strings(node, "confidential")
+    known = {measure.id for measure in measures}
+    for measure_id in confidential:
+        if measure_id not in known:
+            raise node.error("confidential", f"unbekannte Messgröße {measure_id!r} (bekannt: {', '.join(known)})")
+    dimensions = _strings(node, "dimensions")
+    for dim_id in dimensions:
+        if dim_id == "year" or dim_id not in {dim.id for dim in dims}:
+            raise node.error("dimensions", f"{dim_id!r} ist keine Dimension des Datensatzes außer year")
+    return Disclosure(
+        confidential=confidential,
+        min_count=_at_least(node, "min_count", 1, "die Mindestfallzahl"),
+        rounding_base=_at_least(node, "rounding_base", 2, "die Rundungsbasis"),
+        protect_zeros=_optional(node, "protect_zeros", bool, False),
+        dimensions=dimensions,
+    )
+
+
+def _at_least(node: Located, name: str, smallest: int, what: str) -> int | None:
+    value = _optional(node, name, int, None)
+    if value is not None and (isinstance(value, bool) or value < smallest):
+        raise node.error(name, f"{what} muss eine ganze Zahl ab {smallest} sein, nicht {value}")
+    return value
 
 
 def _term(parent: Located, name: str) -> Term:

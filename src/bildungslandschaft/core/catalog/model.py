@@ -104,6 +104,22 @@ class SourceMapping:
 
 
 @dataclass(frozen=True)
+class Disclosure:
+    """How a dataset's counts about people are protected before publication (Geheimhaltung).
+
+    ``confidential``: the measures that count people; only these are protected.
+    ``min_count``: smallest publishable count (None: the portal's default, 3).
+    ``dimensions``: the dimensions of the master table protected once per year (empty: all but year).
+    """
+
+    confidential: tuple[str, ...] = ()
+    min_count: int | None = None
+    rounding_base: int | None = None
+    protect_zeros: bool = False
+    dimensions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Dataset:
     """A fact table: dimensions, measures and the sources that feed it."""
 
@@ -115,6 +131,7 @@ class Dataset:
     sources: tuple[SourceMapping, ...]
     attribution: str
     description: str = ""
+    disclosure: Disclosure = field(default_factory=Disclosure)
 
     def dimension(self, dimension_id: str) -> Dimension | None:
         return next((dim for dim in self.dimensions if dim.id == dimension_id), None)

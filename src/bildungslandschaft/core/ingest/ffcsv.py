@@ -47,6 +47,9 @@ def read_ffcsv(path: Path, data: bytes, spec: dict[str, object]) -> RawTable:
     values = _mapping(spec, "values")
     position = {name: index for index, name in enumerate(header)}
     numbers = sorted(int(match.group("n")) for name in header if (match := VARIABLE.match(name)))
+    unpaired = [f"{n}_variable_attribute_code" for n in numbers if f"{n}_variable_attribute_code" not in position]
+    if unpaired:
+        raise ImportFailed(path, f"Spalten fehlen im ffcsv-Kopf: {', '.join(unpaired)}", 1)
     cells: list[RawCell] = []
     code = ""
     rows = 0

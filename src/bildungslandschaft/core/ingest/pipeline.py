@@ -14,7 +14,7 @@ import yaml
 from ibis.backends import BaseBackend
 
 from bildungslandschaft.core.catalog.model import Catalog, Dataset
-from bildungslandschaft.core.ingest import ffcsv, genesis, table
+from bildungslandschaft.core.ingest import ffcsv, genesis, guard, table
 from bildungslandschaft.core.ingest.errors import ImportFailed
 from bildungslandschaft.core.ingest.lineage import ImportRecord, list_imports
 from bildungslandschaft.core.ingest.records import RawTable
@@ -22,8 +22,6 @@ from bildungslandschaft.core.ingest.resolve import Facts, derivations_from, reso
 from bildungslandschaft.core.ingest.text import decode
 from bildungslandschaft.core.ingest.writer import next_import_id, write_atomically
 from bildungslandschaft.core.settings import env_str
-
-MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -108,12 +106,20 @@ def import_file(
     user: str | None = None,
 ) -> ImportOutcome:
     """Import one file; all or nothing. Re-importing the same file changes nothing."""
-    data = _read_bytes(path)
+    data = read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
     source = read_source(path, data, catalog, mapping)
-    existing = _active_same_file(con, source.dataset.id, digest, catalog.version)
+    existing = active_same_file(con, source.dataset.id, digest, catalog.version)
     if existing is not None:
         return ImportOutcome(existing, changed=False)
+    facts = resolve_facts(path, source, catalog)
+    record = _record(con, catalog, path, source, facts, digest, user)
+    superseded = write_atomically(con, source.dataset, facts.to_arrow(record.import_id), record)
+    return ImportOutcome(record, changed=True, superseded=superseded)
+
+
+def resolve_facts(path: Path, source: SourceRead, catalog: Catalog) -> Facts:
+    """Code the cells of a read file; a file without a single importable cell fails."""
     constants = {str(key): str(value) for key, value in dict(source.spec.get("constants", {})).items()}
     facts = resolve(
         path,
@@ -127,20 +133,20 @@ def import_file(
     if facts.row_count == 0:
         first = facts.rejections[0].reason if facts.rejections else "-"
         raise ImportFailed(path, f"keine Zeile importierbar; erste Ablehnung: {first}")
-    record = _record(con, catalog, path, source, facts, digest, user)
-    superseded = write_atomically(con, source.dataset, facts.to_arrow(record.import_id), record)
-    return ImportOutcome(record, changed=True, superseded=superseded)
+    return facts
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
     if not path.is_file():
         raise ImportFailed(path, "Datei nicht gefunden")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise ImportFailed(path, f"Datei größer als {MAX_FILE_BYTES // (1024 * 1024)} MiB")
-    return path.read_bytes()
+    limits = guard.Limits.from_env()
+    guard.check_size(path, path.stat().st_size, limits)
+    data = path.read_bytes()
+    guard.sniff(path, data, limits)  # type by content, zip bombs, encoding: before any reader runs
+    return data
 
 
-def _active_same_file(con: BaseBackend, dataset_id: str, digest: str, catalog_version: str) -> ImportRecord | None:
+def active_same_file(con: BaseBackend, dataset_id: str, digest: str, catalog_version: str) -> ImportRecord | None:
     """The active import of exactly this file under this catalog version, if any.
 
     A changed catalog (e.g. a corrected mapping) re-reads the same file as a new version.

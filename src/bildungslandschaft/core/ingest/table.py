@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from bildungslandschaft.core.ingest.errors import ImportFailed
+from bildungslandschaft.core.ingest.guard import XLSX_ERRORS
 from bildungslandschaft.core.ingest.records import RawCell, RawTable
 from bildungslandschaft.core.ingest.text import decode
 
@@ -79,8 +79,8 @@ def _xlsx_rows(path: Path, data: bytes, sheet: object) -> list[tuple[int, list[o
 
     try:
         return load_sheet(data, str(sheet) if sheet else None)
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ImportFailed(path, f"XLSX-Datei nicht lesbar: {error}") from None
+    except XLSX_ERRORS as error:
+        raise ImportFailed(path, f"XLSX-Datei nicht lesbar: {error or type(error).__name__}") from None
 
 
 def _text(value: object) -> str:

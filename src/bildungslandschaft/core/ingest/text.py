@@ -16,7 +16,15 @@ def decode(path: Path, data: bytes, preferred: str = "cp1252") -> tuple[str, str
             path, "falsche Kodierung: Datei enthält NUL-Bytes (UTF-16?); erwartet Windows-1252 oder UTF-8"
         )
     if data.startswith(b"\xef\xbb\xbf"):
-        return _checked(path, data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
+        try:
+            return _checked(path, data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start + 3].count(b"\n") + 1
+            raise ImportFailed(
+                path,
+                f"falsche Kodierung: Datei beginnt als UTF-8, Byte 0x{data[error.start + 3]:02x} ist kein UTF-8",
+                line,
+            ) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -64,8 +64,9 @@ def write_atomically(con: BaseBackend, dataset: Dataset, facts: pa.Table, record
     old = _superseded_ids(con, record)
     stage_facts = f"_stage_facts_{record.import_id}"
     stage_record = f"_stage_import_{record.import_id}"
-    con.create_table(stage_facts, facts, overwrite=True)
-    con.create_table(stage_record, record.to_arrow(), overwrite=True)
+    # temporary tables die with the connection: an import killed mid-way leaves no staging debris
+    con.create_table(stage_facts, facts, overwrite=True, temp=True)
+    con.create_table(stage_record, record.to_arrow(), overwrite=True, temp=True)
     fact_table, imports = _quoted(dataset.table_name), _quoted(IMPORTS_TABLE)
     columns = ", ".join(_quoted(name) for name in fact_schema(dataset).names)
     statements = [

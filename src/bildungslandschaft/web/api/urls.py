@@ -1,11 +1,6 @@
-from django.http import HttpRequest, JsonResponse
-from django.urls import path
+"""The API under /api/ (django-ninja); the URL names live in the namespace ``api``."""
+
+from bildungslandschaft.web.api.api import api
 
 app_name = "api"
-
-
-def root(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"api": "Bildungslandschaft", "version": 1})
-
-
-urlpatterns = [path("", root, name="root")]
+urlpatterns = api.urls[0]

@@ -37,7 +37,8 @@ FROM (
           "t4"."stadtteil",
           SUM("t4"."value") AS "num_sum",
           COUNT(*) AS "num_rows",
-          SUM(CAST("t4"."value" IS NULL AS INTEGER)) AS "num_unknown",
+          COUNT(*) FILTER(WHERE
+            "t4"."value" IS NULL) AS "num_unknown",
           MAX(
             CASE "t4"."flag"
               WHEN '.'
@@ -82,7 +83,8 @@ FROM (
             "t5"."stadtteil",
             SUM("t5"."value") AS "den_sum",
             COUNT(*) AS "den_rows",
-            SUM(CAST("t5"."value" IS NULL AS INTEGER)) AS "den_unknown",
+            COUNT(*) FILTER(WHERE
+              "t5"."value" IS NULL) AS "den_unknown",
             MAX(
               CASE "t5"."flag"
                 WHEN '.'
@@ -148,7 +150,8 @@ FROM (
           "t4"."year",
           SUM("t4"."value") AS "num_sum",
           COUNT(*) AS "num_rows",
-          SUM(CAST("t4"."value" IS NULL AS INTEGER)) AS "num_unknown",
+          COUNT(*) FILTER(WHERE
+            "t4"."value" IS NULL) AS "num_unknown",
           MAX(
             CASE "t4"."flag"
               WHEN '.'
@@ -190,7 +193,8 @@ FROM (
             "t5"."year",
             SUM("t5"."value") AS "den_sum",
             COUNT(*) AS "den_rows",
-            SUM(CAST("t5"."value" IS NULL AS INTEGER)) AS "den_unknown",
+            COUNT(*) FILTER(WHERE
+              "t5"."value" IS NULL) AS "den_unknown",
             MAX(
               CASE "t5"."flag"
                 WHEN '.'

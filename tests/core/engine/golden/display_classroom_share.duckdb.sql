@@ -14,13 +14,12 @@ FROM (
           "t0"."measure" = 'classrooms_with_display') AS "num_sum",
         COUNT(*) FILTER(WHERE
           "t0"."measure" = 'classrooms_with_display') AS "num_rows",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t0"."measure" = 'classrooms_with_display'
           ) AND (
             "t0"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "num_unknown",
+          )) AS "num_unknown",
         MAX(
           CASE "t0"."flag"
             WHEN '.'
@@ -51,13 +50,12 @@ FROM (
           "t0"."measure" = 'classrooms') AS "den_sum",
         COUNT(*) FILTER(WHERE
           "t0"."measure" = 'classrooms') AS "den_rows",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t0"."measure" = 'classrooms'
           ) AND (
             "t0"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "den_unknown",
+          )) AS "den_unknown",
         MAX(
           CASE "t0"."flag"
             WHEN '.'
@@ -112,13 +110,12 @@ FROM (
           "t0"."measure" = 'classrooms_with_display') AS "num_sum",
         COUNT(*) FILTER(WHERE
           "t0"."measure" = 'classrooms_with_display') AS "num_rows",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t0"."measure" = 'classrooms_with_display'
           ) AND (
             "t0"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "num_unknown",
+          )) AS "num_unknown",
         MAX(
           CASE "t0"."flag"
             WHEN '.'
@@ -149,13 +146,12 @@ FROM (
           "t0"."measure" = 'classrooms') AS "den_sum",
         COUNT(*) FILTER(WHERE
           "t0"."measure" = 'classrooms') AS "den_rows",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t0"."measure" = 'classrooms'
           ) AND (
             "t0"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "den_unknown",
+          )) AS "den_unknown",
         MAX(
           CASE "t0"."flag"
             WHEN '.'

@@ -21,11 +21,10 @@ FROM (
           "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_sum",
         COUNT(*) FILTER(WHERE
           "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_rows",
-        SUM(
-          CAST("t2"."staatsangehoerigkeit" IN ('auslaendisch') AND (
+        COUNT(*) FILTER(WHERE
+          "t2"."staatsangehoerigkeit" IN ('auslaendisch') AND (
             "t2"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "num_unknown",
+          )) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -54,7 +53,8 @@ FROM (
           "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_severity",
         SUM("t2"."value") AS "den_sum",
         COUNT(*) AS "den_rows",
-        SUM(CAST("t2"."value" IS NULL AS BIGINT)) AS "den_unknown",
+        COUNT(*) FILTER(WHERE
+          "t2"."value" IS NULL) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -108,11 +108,10 @@ FROM (
           "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_sum",
         COUNT(*) FILTER(WHERE
           "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_rows",
-        SUM(
-          CAST("t2"."staatsangehoerigkeit" IN ('auslaendisch') AND (
+        COUNT(*) FILTER(WHERE
+          "t2"."staatsangehoerigkeit" IN ('auslaendisch') AND (
             "t2"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "num_unknown",
+          )) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -141,7 +140,8 @@ FROM (
           "t2"."staatsangehoerigkeit" IN ('auslaendisch')) AS "num_severity",
         SUM("t2"."value") AS "den_sum",
         COUNT(*) AS "den_rows",
-        SUM(CAST("t2"."value" IS NULL AS BIGINT)) AS "den_unknown",
+        COUNT(*) FILTER(WHERE
+          "t2"."value" IS NULL) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'

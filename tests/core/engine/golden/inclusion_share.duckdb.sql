@@ -39,8 +39,8 @@ FROM (
             'gesamtschule',
             'waldorf'
           )) AS "num_rows",
-        SUM(
-          CAST("t2"."schulart" IN (
+        COUNT(*) FILTER(WHERE
+          "t2"."schulart" IN (
             'grundschule',
             'orientierungsstufe',
             'hauptschule',
@@ -52,8 +52,7 @@ FROM (
           )
           AND (
             "t2"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "num_unknown",
+          )) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -91,7 +90,8 @@ FROM (
           )) AS "num_severity",
         SUM("t2"."value") AS "den_sum",
         COUNT(*) AS "den_rows",
-        SUM(CAST("t2"."value" IS NULL AS BIGINT)) AS "den_unknown",
+        COUNT(*) FILTER(WHERE
+          "t2"."value" IS NULL) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -163,8 +163,8 @@ FROM (
             'gesamtschule',
             'waldorf'
           )) AS "num_rows",
-        SUM(
-          CAST("t2"."schulart" IN (
+        COUNT(*) FILTER(WHERE
+          "t2"."schulart" IN (
             'grundschule',
             'orientierungsstufe',
             'hauptschule',
@@ -176,8 +176,7 @@ FROM (
           )
           AND (
             "t2"."value" IS NULL
-          ) AS BIGINT)
-        ) AS "num_unknown",
+          )) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -215,7 +214,8 @@ FROM (
           )) AS "num_severity",
         SUM("t2"."value") AS "den_sum",
         COUNT(*) AS "den_rows",
-        SUM(CAST("t2"."value" IS NULL AS BIGINT)) AS "den_unknown",
+        COUNT(*) FILTER(WHERE
+          "t2"."value" IS NULL) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'

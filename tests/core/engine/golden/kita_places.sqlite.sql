@@ -19,7 +19,8 @@ FROM (
         "t2"."stadtteil",
         SUM("t2"."value") AS "num_sum",
         COUNT(*) AS "num_rows",
-        SUM(CAST("t2"."value" IS NULL AS INTEGER)) AS "num_unknown",
+        COUNT(*) FILTER(WHERE
+          "t2"."value" IS NULL) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -67,7 +68,8 @@ FROM (
         "t2"."year",
         SUM("t2"."value") AS "num_sum",
         COUNT(*) AS "num_rows",
-        SUM(CAST("t2"."value" IS NULL AS INTEGER)) AS "num_unknown",
+        COUNT(*) FILTER(WHERE
+          "t2"."value" IS NULL) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'

@@ -21,9 +21,10 @@ FROM (
           "t2"."abschluss" IN ('ahr')) AS "num_sum",
         COUNT(*) FILTER(WHERE
           "t2"."abschluss" IN ('ahr')) AS "num_rows",
-        SUM(CAST("t2"."abschluss" IN ('ahr') AND (
-          "t2"."value" IS NULL
-        ) AS INTEGER)) AS "num_unknown",
+        COUNT(*) FILTER(WHERE
+          "t2"."abschluss" IN ('ahr') AND (
+            "t2"."value" IS NULL
+          )) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -58,14 +59,13 @@ FROM (
           NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "den_rows",
-        SUM(
-          CAST(NOT (
+        COUNT(*) FILTER(WHERE
+          NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )
           AND (
             "t2"."value" IS NULL
-          ) AS INTEGER)
-        ) AS "den_unknown",
+          )) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -122,9 +122,10 @@ FROM (
           "t2"."abschluss" IN ('ahr')) AS "num_sum",
         COUNT(*) FILTER(WHERE
           "t2"."abschluss" IN ('ahr')) AS "num_rows",
-        SUM(CAST("t2"."abschluss" IN ('ahr') AND (
-          "t2"."value" IS NULL
-        ) AS INTEGER)) AS "num_unknown",
+        COUNT(*) FILTER(WHERE
+          "t2"."abschluss" IN ('ahr') AND (
+            "t2"."value" IS NULL
+          )) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -159,14 +160,13 @@ FROM (
           NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )) AS "den_rows",
-        SUM(
-          CAST(NOT (
+        COUNT(*) FILTER(WHERE
+          NOT (
             "t2"."abschluss" IN ('fhr_schulisch', 'fhr_schulisch_nachr')
           )
           AND (
             "t2"."value" IS NULL
-          ) AS INTEGER)
-        ) AS "den_unknown",
+          )) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'

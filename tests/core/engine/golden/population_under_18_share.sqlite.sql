@@ -21,12 +21,11 @@ FROM (
           "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_sum",
         COUNT(*) FILTER(WHERE
           "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_rows",
-        SUM(
-          CAST("t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')
+        COUNT(*) FILTER(WHERE
+          "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')
           AND (
             "t2"."value" IS NULL
-          ) AS INTEGER)
-        ) AS "num_unknown",
+          )) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -55,7 +54,8 @@ FROM (
           "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_severity",
         SUM("t2"."value") AS "den_sum",
         COUNT(*) AS "den_rows",
-        SUM(CAST("t2"."value" IS NULL AS INTEGER)) AS "den_unknown",
+        COUNT(*) FILTER(WHERE
+          "t2"."value" IS NULL) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -109,12 +109,11 @@ FROM (
           "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_sum",
         COUNT(*) FILTER(WHERE
           "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_rows",
-        SUM(
-          CAST("t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')
+        COUNT(*) FILTER(WHERE
+          "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')
           AND (
             "t2"."value" IS NULL
-          ) AS INTEGER)
-        ) AS "num_unknown",
+          )) AS "num_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'
@@ -143,7 +142,8 @@ FROM (
           "t2"."altersgruppe" IN ('0_3', '3_6', '6_10', '10_15', '15_18')) AS "num_severity",
         SUM("t2"."value") AS "den_sum",
         COUNT(*) AS "den_rows",
-        SUM(CAST("t2"."value" IS NULL AS INTEGER)) AS "den_unknown",
+        COUNT(*) FILTER(WHERE
+          "t2"."value" IS NULL) AS "den_unknown",
         MAX(
           CASE "t2"."flag"
             WHEN '.'

@@ -7,11 +7,12 @@ FROM (
       "t1"."measure" = 'pupils') AS "num_sum",
     COUNT(*) FILTER(WHERE
       "t1"."measure" = 'pupils') AS "num_rows",
-    SUM(CAST((
-      "t1"."measure" = 'pupils'
-    ) AND (
-      "t1"."value" IS NULL
-    ) AS BIGINT)) AS "num_unknown",
+    COUNT(*) FILTER(WHERE
+      (
+        "t1"."measure" = 'pupils'
+      ) AND (
+        "t1"."value" IS NULL
+      )) AS "num_unknown",
     MAX(
       CASE "t1"."flag"
         WHEN '.'
@@ -42,11 +43,12 @@ FROM (
       "t1"."measure" = 'schools') AS "den_sum",
     COUNT(*) FILTER(WHERE
       "t1"."measure" = 'schools') AS "den_rows",
-    SUM(CAST((
-      "t1"."measure" = 'schools'
-    ) AND (
-      "t1"."value" IS NULL
-    ) AS BIGINT)) AS "den_unknown",
+    COUNT(*) FILTER(WHERE
+      (
+        "t1"."measure" = 'schools'
+      ) AND (
+        "t1"."value" IS NULL
+      )) AS "den_unknown",
     MAX(
       CASE "t1"."flag"
         WHEN '.'

@@ -14,13 +14,12 @@ FROM (
           "t0"."measure" = 'repeaters') AS "num_sum",
         COUNT(*) FILTER(WHERE
           "t0"."measure" = 'repeaters') AS "num_rows",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t0"."measure" = 'repeaters'
           ) AND (
             "t0"."value" IS NULL
-          ) AS INTEGER)
-        ) AS "num_unknown",
+          )) AS "num_unknown",
         MAX(
           CASE "t0"."flag"
             WHEN '.'
@@ -51,11 +50,12 @@ FROM (
           "t0"."measure" = 'pupils') AS "den_sum",
         COUNT(*) FILTER(WHERE
           "t0"."measure" = 'pupils') AS "den_rows",
-        SUM(CAST((
-          "t0"."measure" = 'pupils'
-        ) AND (
-          "t0"."value" IS NULL
-        ) AS INTEGER)) AS "den_unknown",
+        COUNT(*) FILTER(WHERE
+          (
+            "t0"."measure" = 'pupils'
+          ) AND (
+            "t0"."value" IS NULL
+          )) AS "den_unknown",
         MAX(
           CASE "t0"."flag"
             WHEN '.'
@@ -110,13 +110,12 @@ FROM (
           "t0"."measure" = 'repeaters') AS "num_sum",
         COUNT(*) FILTER(WHERE
           "t0"."measure" = 'repeaters') AS "num_rows",
-        SUM(
-          CAST((
+        COUNT(*) FILTER(WHERE
+          (
             "t0"."measure" = 'repeaters'
           ) AND (
             "t0"."value" IS NULL
-          ) AS INTEGER)
-        ) AS "num_unknown",
+          )) AS "num_unknown",
         MAX(
           CASE "t0"."flag"
             WHEN '.'
@@ -147,11 +146,12 @@ FROM (
           "t0"."measure" = 'pupils') AS "den_sum",
         COUNT(*) FILTER(WHERE
           "t0"."measure" = 'pupils') AS "den_rows",
-        SUM(CAST((
-          "t0"."measure" = 'pupils'
-        ) AND (
-          "t0"."value" IS NULL
-        ) AS INTEGER)) AS "den_unknown",
+        COUNT(*) FILTER(WHERE
+          (
+            "t0"."measure" = 'pupils'
+          ) AND (
+            "t0"."value" IS NULL
+          )) AS "den_unknown",
         MAX(
           CASE "t0"."flag"
             WHEN '.'

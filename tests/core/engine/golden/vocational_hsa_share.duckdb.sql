@@ -7,9 +7,10 @@ FROM (
       "t1"."abschluss" IN ('hsa')) AS "num_sum",
     COUNT(*) FILTER(WHERE
       "t1"."abschluss" IN ('hsa')) AS "num_rows",
-    SUM(CAST("t1"."abschluss" IN ('hsa') AND (
-      "t1"."value" IS NULL
-    ) AS BIGINT)) AS "num_unknown",
+    COUNT(*) FILTER(WHERE
+      "t1"."abschluss" IN ('hsa') AND (
+        "t1"."value" IS NULL
+      )) AS "num_unknown",
     MAX(
       CASE "t1"."flag"
         WHEN '.'
@@ -40,9 +41,10 @@ FROM (
       "t1"."abschluss" IN ('_T')) AS "den_sum",
     COUNT(*) FILTER(WHERE
       "t1"."abschluss" IN ('_T')) AS "den_rows",
-    SUM(CAST("t1"."abschluss" IN ('_T') AND (
-      "t1"."value" IS NULL
-    ) AS BIGINT)) AS "den_unknown",
+    COUNT(*) FILTER(WHERE
+      "t1"."abschluss" IN ('_T') AND (
+        "t1"."value" IS NULL
+      )) AS "den_unknown",
     MAX(
       CASE "t1"."flag"
         WHEN '.'

@@ -5,7 +5,8 @@ FROM (
     "t1"."year",
     SUM("t1"."value") AS "num_sum",
     COUNT(*) AS "num_rows",
-    SUM(CAST("t1"."value" IS NULL AS INTEGER)) AS "num_unknown",
+    COUNT(*) FILTER(WHERE
+      "t1"."value" IS NULL) AS "num_unknown",
     MAX(
       CASE "t1"."flag"
         WHEN '.'

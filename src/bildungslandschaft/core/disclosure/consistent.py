@@ -1,0 +1,210 @@
+"""One status per cell everywhere: statuses of any breakdown read from protected master tables.
+
+Every published count (the numerator or denominator of a cell) is a cell of the master table of
+its measure and year, or a sum of such cells (several years, or codes summed by a query filter).
+A master cell keeps the status its table's protection gave it, whichever page, chart, download or
+API shows it. A sum of several master cells is published only when every part is published (then
+it is known anyway); otherwise it is withheld (``U`` when the sum itself is small, else ``M``).
+Master tables are protected once per state of the store (the active import ids) and kept.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bildungslandschaft.core.catalog.model import Dataset, Term
+from bildungslandschaft.core.disclosure.cube import build_master
+from bildungslandschaft.core.disclosure.masters import (
+    ProtectedMaster,
+    group_code,
+    hierarchy,
+    load_records,
+    master_dimensions,
+    protect_master,
+)
+from bildungslandschaft.core.disclosure.primary import CellStatus, PrimaryRules
+from bildungslandschaft.core.disclosure.secondary import Objective
+from bildungslandschaft.core.disclosure.table import TOTAL, Key
+from bildungslandschaft.core.engine import Workspace
+from bildungslandschaft.core.result import Cell, Result
+
+
+@dataclass(frozen=True)
+class TermStatus:
+    """The status of one count behind a published cell and the rules of its dataset."""
+
+    status: CellStatus
+    rules: PrimaryRules
+
+
+@dataclass(frozen=True)
+class MasterKey:
+    """What identifies a protected master table (with the store's state it was computed on)."""
+
+    dataset: str
+    measure: str
+    year: str
+    imports: tuple[int, ...]
+    rules: PrimaryRules
+    catalog_version: str
+
+
+class MasterGate:
+    """Statuses for the cells of any result, from master tables protected once and cached."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        default_rules: PrimaryRules | None = None,
+        objective: Objective = "cells",
+        time_limit: float = 20.0,
+    ) -> None:
+        self.workspace = workspace
+        self.default_rules = default_rules or PrimaryRules()
+        self.objective = objective
+        self.time_limit = time_limit
+        self.masters: dict[MasterKey, ProtectedMaster | None] = {}
+        self._records: dict[tuple[str, str, tuple[int, ...]], dict[str, dict[Key, int]]] = {}
+        self._nodes: dict[tuple[str, str], set[str]] = {}
+        self._dims: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._lock = threading.RLock()
+        self.seconds = 0.0  # spent protecting master tables
+
+    def rules_for(self, dataset: Dataset) -> PrimaryRules:
+        """The primary rules of a dataset: its own settings, else the gate's defaults."""
+        own, default = dataset.disclosure, self.default_rules
+        return PrimaryRules(
+            min_count=own.min_count or default.min_count,
+            protect_zeros=own.protect_zeros or default.protect_zeros,
+            rounding_base=own.rounding_base or default.rounding_base,
+        )
+
+    def term_status(self, result: Result, cell: Cell, term_name: str) -> TermStatus | None:
+        """The status of a cell's numerator (``"num"``) or denominator (``"den"``).
+
+        None when the count needs no protection (not a count of people, or no such term) and when
+        the master tables do not cover the breakdown (``disclosure.dimensions`` leaves a dimension out);
+        the caller then protects the result's own table.
+        """
+        term = result.indicator.numerator if term_name == "num" else result.indicator.denominator
+        if term is None or result.indicator.kind == "published" or not result.provenance.datasets:
+            return None
+        datasets = result.provenance.datasets
+        dataset = self.workspace.catalog.datasets[datasets[0] if term_name == "num" else datasets[-1]]
+        if term.measure not in dataset.disclosure.confidential:
+            return None
+        rules = self.rules_for(dataset)
+        with self._lock:
+            status = self._status(result, cell, term, dataset, rules)
+        return None if status is None else TermStatus(status, rules)
+
+    def _status(
+        self, result: Result, cell: Cell, term: Term, dataset: Dataset, rules: PrimaryRules
+    ) -> CellStatus | None:
+        dims = self.dims(dataset, term.measure)
+        if _uncovered(result, cell, term, dataset, dims):
+            return None
+        nodes = self.nodes(dataset, term.measure)
+        records = self.records(dataset, term.measure)
+        codes = [_codes(result, cell, term, dim, nodes) for dim in dims]
+        years = _codes(result, cell, term, "year", set())
+        years = tuple(records) if years == (TOTAL,) else years
+        found = [(self.master(dataset, term.measure, year), key) for year in years for key in itertools.product(*codes)]
+        if not found:
+            return _empty(rules)  # a filter no code passes: an empty set of people
+        statuses = [master.status(key) if master else _empty(rules) for master, key in found]
+        if len(statuses) == 1:
+            return statuses[0]
+        count = sum(master.table.count(key) for master, key in found if master)
+        if rules.is_unsafe(count):
+            return CellStatus.PRIMARY
+        return CellStatus.SAFE if all(status is CellStatus.SAFE for status in statuses) else CellStatus.SECONDARY
+
+    def dims(self, dataset: Dataset, measure: str) -> tuple[str, ...]:
+        """The dimensions of a measure's master tables (see `masters.master_dimensions`)."""
+        key = (dataset.id, measure)
+        if key not in self._dims:
+            self._dims[key] = master_dimensions(self.workspace.catalog, dataset, measure)
+        return self._dims[key]
+
+    def nodes(self, dataset: Dataset, measure: str) -> set[str]:
+        """The aggregate codes below the totals of a measure's master tables (groups and parents)."""
+        key = (dataset.id, measure)
+        if key not in self._nodes:
+            parents = hierarchy(self.workspace.catalog, dataset, measure)
+            self._nodes[key] = {parent for found in parents.values() for parent in found.values()}
+        return self._nodes[key]
+
+    def records(self, dataset: Dataset, measure: str) -> dict[str, dict[Key, int]]:
+        """The inner counts of a measure per year (loaded once per import state)."""
+        key = (dataset.id, measure, self.workspace.active_imports(dataset.id))
+        if key not in self._records:
+            self._records[key] = load_records(
+                self.workspace, dataset, measure, master_dimensions(self.workspace.catalog, dataset, measure)
+            )
+        return self._records[key]
+
+    def master(self, dataset: Dataset, measure: str, year: str) -> ProtectedMaster | None:
+        """The protected master table of a measure and year (None when the year has no data)."""
+        rules = self.rules_for(dataset)
+        imports = self.workspace.active_imports(dataset.id)
+        key = MasterKey(dataset.id, measure, year, imports, rules, self.workspace.catalog.version)
+        if key not in self.masters:
+            records = self.records(dataset, measure).get(year)
+            if records is None:
+                self.masters[key] = None
+            else:
+                started = time.monotonic()
+                parents = hierarchy(self.workspace.catalog, dataset, measure)
+                table = build_master(self.dims(dataset, measure), records, parents)
+                self.masters[key] = protect_master(table, rules, self.objective, self.time_limit)
+                self.seconds += time.monotonic() - started
+        return self.masters[key]
+
+    def protect_all(self, dataset: Dataset) -> list[ProtectedMaster]:
+        """Protect every master table of a dataset (all confidential measures, all years)."""
+        found = []
+        for measure in dataset.disclosure.confidential:
+            for year in sorted(self.records(dataset, measure)):
+                master = self.master(dataset, measure, year)
+                if master is not None:
+                    found.append(master)
+        return found
+
+
+def _codes(result: Result, cell: Cell, term: Term, dim: str, nodes: set[str]) -> tuple[str, ...]:
+    """The master codes a cell's count covers in one dimension (several: a sum of cells)."""
+    if dim in result.by and dim in cell.key:
+        return (str(cell.key[dim]),)
+    lists = [tuple(str(code) for code in codes) for codes in (term.where.get(dim), result.where.get(dim)) if codes]
+    if not lists:
+        return (TOTAL,)
+    allowed = tuple(code for code in lists[0] if all(code in other for other in lists[1:]))
+    if len(allowed) > 1 and group_code(allowed) in nodes:
+        return (group_code(allowed),)
+    return allowed
+
+
+def _uncovered(result: Result, cell: Cell, term: Term, dataset: Dataset, dims: Sequence[str]) -> bool:
+    """True when the count is cut by a dimension that the master tables leave out."""
+    for dim in dataset.dimension_ids:
+        if dim == "year" or dim in dims:
+            continue
+        if term.where.get(dim) or result.where.get(dim):
+            return True
+        if dim in result.by and str(cell.key.get(dim, TOTAL)) != TOTAL:
+            return True
+    return False
+
+
+def _empty(rules: PrimaryRules) -> CellStatus:
+    return CellStatus.PRIMARY if rules.is_unsafe(0) else CellStatus.SAFE
+
+
+def statuses_of(gate: MasterGate, result: Result) -> Sequence[tuple[TermStatus | None, TermStatus | None]]:
+    """Numerator and denominator status of every cell of a result."""
+    return [(gate.term_status(result, cell, "num"), gate.term_status(result, cell, "den")) for cell in result.cells]

@@ -1,0 +1,165 @@
+"""Master tables from the catalog and the store, protected once: the source of every cell's status.
+
+For one confidential measure of a dataset and one year, the master table holds every aggregate the
+portal can publish: all dimensions of the dataset's ``disclosure.dimensions`` (default: all but the
+year) with their hierarchies, plus the code groups that indicators sum (``altersgruppe: [0_3, 3_6]``
+becomes a node ``0_3+3_6`` under the total), so that such sums are cells protected like any other.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bildungslandschaft.core.catalog.model import Catalog, Dataset, Term
+from bildungslandschaft.core.compile import TermPlan, indicator_expression
+from bildungslandschaft.core.disclosure.cube import MasterTable
+from bildungslandschaft.core.disclosure.paths import suppress_by_paths
+from bildungslandschaft.core.disclosure.primary import CellStatus, PrimaryRules, ProtectionLevels
+from bildungslandschaft.core.disclosure.secondary import Objective, suppress_secondary
+from bildungslandschaft.core.disclosure.table import TOTAL, Key
+from bildungslandschaft.core.engine import Workspace
+
+GROUP_JOIN = "+"
+#: Up to this many primary cells the MILP (`secondary`) protects a master table; above it the
+#: protection paths (`paths`), which stay fast where the MILP's attacker checks grow too many.
+MILP_UP_TO = 40
+
+
+@dataclass(frozen=True)
+class ProtectedMaster:
+    """A master table with the status of every cell after primary and secondary protection."""
+
+    table: MasterTable
+    rules: PrimaryRules
+    statuses: tuple[CellStatus, ...]
+    optimal: bool
+    seconds: float
+
+    def status(self, key: Key) -> CellStatus:
+        """The status of the cell with this key; a key no record reaches is an empty cell."""
+        cell = self.table.cell(key)
+        if cell is None:
+            return CellStatus.PRIMARY if self.rules.is_unsafe(0) else CellStatus.SAFE
+        return self.statuses[cell]
+
+    def suppressed(self) -> frozenset[int]:
+        """Numbers of the cells published as ``.``."""
+        return frozenset(cell for cell, status in enumerate(self.statuses) if status is not CellStatus.SAFE)
+
+
+def protect_master(
+    table: MasterTable,
+    rules: PrimaryRules,
+    objective: Objective = "cells",
+    time_limit: float = 20.0,
+    levels: ProtectionLevels | None = None,
+) -> ProtectedMaster:
+    """Primary rules and secondary suppression (HiGHS, see `secondary`) on a master table.
+
+    The result always protects; within ``time_limit`` the search also tries to prove it cheapest.
+    With ``rules.rounding_base`` nothing is suppressed (every count is rounded on output).
+    """
+    started = time.monotonic()
+    counts = table.indexed.counts
+    statuses = [CellStatus.PRIMARY if rules.is_unsafe(count) else CellStatus.SAFE for count in counts]
+    if rules.rounding_base is not None:
+        return ProtectedMaster(table, rules, tuple(statuses), True, time.monotonic() - started)
+    levels = levels or ProtectionLevels()
+    needed = {
+        cell: levels.required(count, rules) for cell, count in enumerate(counts) if statuses[cell] is CellStatus.PRIMARY
+    }
+    if len(needed) > MILP_UP_TO:
+        suppressed, optimal = suppress_by_paths(table.indexed, needed, objective), False
+    else:
+        result = suppress_secondary(table.indexed, needed, objective, time_limit)
+        suppressed, optimal = result.suppressed, result.optimal
+    for cell in suppressed:
+        if statuses[cell] is CellStatus.SAFE:
+            statuses[cell] = CellStatus.SECONDARY
+    return ProtectedMaster(table, rules, tuple(statuses), optimal, time.monotonic() - started)
+
+
+def master_dimensions(catalog: Catalog, dataset: Dataset, measure: str) -> tuple[str, ...]:
+    """The dimensions of a measure's master tables: configured, else all the portal can publish.
+
+    Without ``disclosure.dimensions`` these are the dimensions of the dataset that any indicator
+    counting this measure breaks down or filters by (the year aside: one master table per year).
+    """
+    if dataset.disclosure.dimensions:
+        return dataset.disclosure.dimensions
+    used: set[str] = set()
+    for indicator in catalog.indicators.values():
+        if indicator.datasets and dataset.id not in indicator.datasets:
+            continue
+        for term in (indicator.numerator, indicator.denominator):
+            if term is not None and term.measure == measure:
+                used.update(indicator.breakdowns, term.where)
+    return tuple(dim for dim in dataset.dimension_ids if dim in used and dim != "year")
+
+
+def group_code(codes: Iterable[str]) -> str:
+    """The code of a node that sums several codes (``0_3+3_6``)."""
+    return GROUP_JOIN.join(sorted(codes))
+
+
+def hierarchy(catalog: Catalog, dataset: Dataset, measure: str) -> dict[str, dict[str, str]]:
+    """Parents (code → parent) per dimension: the classification's, then the code sums of indicators.
+
+    Indicators that sum codes of this measure (``altersgruppe: [0_3, 3_6]``) make a node of the sum.
+    Only sums that nest (any two disjoint or one inside the other) and touch no code with a parent
+    in the classification become nodes; any other sum stays a derived value (see `consistent`).
+    """
+    parents: dict[str, dict[str, str]] = {}
+    for dimension in dataset.dimensions:
+        entries = catalog.classifications[dimension.classification].codes
+        parents[dimension.id] = {
+            entry.code: entry.parent for entry in entries if entry.parent not in (None, TOTAL) and not entry.darunter
+        }
+    sums: dict[str, set[frozenset[str]]] = defaultdict(set)
+    for indicator in catalog.indicators.values():
+        for term in (indicator.numerator, indicator.denominator):
+            if term is None or term.measure != measure:
+                continue
+            for dim, codes in term.where.items():
+                if dim in parents and len(set(codes)) > 1 and not set(codes) & set(parents[dim]):
+                    sums[dim].add(frozenset(codes))
+    for dim, groups in sums.items():
+        parents[dim].update(_nested_parents(groups))
+    return {dim: found for dim, found in parents.items() if found}
+
+
+def _nested_parents(groups: Iterable[frozenset[str]]) -> dict[str, str]:
+    kept: list[frozenset[str]] = []
+    for group in sorted(groups, key=lambda codes: (-len(codes), sorted(codes))):
+        if all(group <= other or not group & other for other in kept):
+            kept.append(group)
+    parents: dict[str, str] = {}
+    for group in kept:
+        enclosing = [other for other in kept if group < other]
+        if enclosing:
+            parents[group_code(group)] = group_code(sorted(enclosing, key=_size)[0])
+    for code in {code for group in kept for code in group}:
+        parents[code] = group_code(sorted((group for group in kept if code in group), key=_size)[0])
+    return parents
+
+
+def load_records(
+    workspace: Workspace, dataset: Dataset, measure: str, dims: Sequence[str]
+) -> dict[str, dict[Key, int]]:
+    """The inner counts of a measure per year (as text) and key over ``dims``, through the engine's rules."""
+    plan = TermPlan("num", Term(measure), dataset)
+    by = ("year", *dims)
+    expression = indicator_expression({dataset.id: workspace.table(dataset.id)}, workspace.catalog, [plan], by, {})
+    records: dict[str, dict[Key, int]] = defaultdict(dict)
+    for row in expression.to_pyarrow().to_pylist():
+        if row.get("num_unknown") or row.get("num_sum") is None:
+            continue  # a sign from the source (".", "x" …) is published as the source has it
+        records[str(row["year"])][tuple(str(row[dim]) for dim in dims)] = round(row["num_sum"])
+    return dict(records)
+
+
+def _size(group: frozenset[str]) -> int:
+    return len(group)

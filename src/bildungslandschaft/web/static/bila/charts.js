@@ -1,0 +1,51 @@
+/* Bildungslandschaft: draw every Vega-Lite spec embedded as <script type="application/json">.
+ * No eval: the expression interpreter runs Vega expressions, so a strict CSP (script-src 'self') works.
+ * Without JavaScript the data table next to each chart carries the content. */
+(function () {
+  "use strict";
+
+  var GERMAN = { decimal: ",", thousands: ".", grouping: [3], currency: ["", "\u00a0€"] };
+
+  function fitWidth(spec, element) {
+    var available = element.clientWidth;
+    if (!spec.width || !available || spec.projection) { return spec; }
+    var wanted = Math.max(220, Math.min(860, available - 200));
+    spec.width = wanted;
+    return spec;
+  }
+
+  function draw(element) {
+    var source = document.getElementById(element.getAttribute("data-chart-spec"));
+    if (!source || typeof vegaEmbed !== "function") { return; }
+    var spec = fitWidth(JSON.parse(source.textContent), element);
+    delete spec.title; /* the figcaption carries the title on the page */
+    var options = {
+      renderer: "svg",
+      actions: false,
+      ast: true,
+      expr: vega.expressionInterpreter,
+      formatLocale: GERMAN,
+      defaultStyle: false,
+      tooltip: { disableDefaultStyle: true, theme: "custom" }
+    };
+    vegaEmbed(element, spec, options).then(function () {
+      /* the container (role="img") is labelled by caption and sentence; the drawing itself is decoration */
+      var drawing = element.querySelector("svg");
+      if (drawing) { drawing.setAttribute("aria-hidden", "true"); drawing.setAttribute("focusable", "false"); }
+      element.classList.add("is-drawn");
+    }).catch(function () {
+      element.textContent = "Das Diagramm konnte nicht gezeichnet werden; die Werte stehen in der Tabelle.";
+    });
+  }
+
+  function drawAll() {
+    var elements = document.querySelectorAll("[data-chart-spec]");
+    for (var index = 0; index < elements.length; index += 1) { draw(elements[index]); }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", drawAll);
+  } else {
+    drawAll();
+  }
+}());
