@@ -36,7 +36,11 @@ def test_value_that_moved_the_wrong_way_is_off_track() -> None:
 
 
 def test_value_beyond_the_path_is_on_track() -> None:
-    assert classify(MORE_REACH, {2022: 25.0}).status is Status.ON_TRACK
+    progress = classify(MORE_REACH, {2022: 25.0})
+    assert progress.status is Status.ON_TRACK
+    assert progress.explanation.endswith("Der Wert liegt auf dem Pfad oder schon darüber hinaus: auf Kurs.")
+    behind = classify(MORE_REACH, {2022: 17.0}).explanation  # 1 point behind, band 2
+    assert behind.endswith("Der Wert liegt höchstens 10 % der geplanten Veränderung hinter dem Pfad: auf Kurs.")
 
 
 def test_latest_published_year_counts_withheld_years_are_skipped() -> None:

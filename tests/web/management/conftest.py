@@ -1,11 +1,10 @@
-"""A copy of the demo store with the program's activity file imported, and the management demo content.
+"""The demo store (it holds the program's activity file since `bila demo` writes it) and the management demo content.
 
 Cast: *Anna* (analyst, staff), *Ben* (school account), *Clara* (anonymous citizen, the plain client).
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,28 +13,17 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from bildungslandschaft.core.demo.build import DEFAULT_SEED
-from bildungslandschaft.core.demo.model import generate_city
 from bildungslandschaft.web import analytics
 from bildungslandschaft.web.accounts import roles
 from bildungslandschaft.web.accounts.models import SchoolAccount
-from bildungslandschaft.web.management.activity import import_activity, write_activity_file
 
 PASSWORD = "ein-langes-passwort-123"
 
 
 @pytest.fixture(scope="session")
-def management_db(demo_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The demo city plus the Kita-Sozialarbeit activity file, in its own file (the shared store stays as it is)."""
-    folder = tmp_path_factory.mktemp("management")
-    path = folder / "demo.duckdb"
-    shutil.copy(demo_db, path)
-    wal = Path(demo_db + ".wal")
-    if wal.exists():
-        shutil.copy(wal, str(path) + ".wal")
-    outcome = import_activity(write_activity_file(generate_city(DEFAULT_SEED), folder / "files"), str(path))
-    assert outcome.record.rows_rejected == 0
-    return str(path)
+def management_db(demo_db: str) -> str:
+    """The demo city's store: `bila demo` imports the Kita-Sozialarbeit activity file with the rest."""
+    return demo_db
 
 
 @pytest.fixture

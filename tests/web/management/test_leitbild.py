@@ -69,7 +69,7 @@ def test_report_chapter_is_markdown_with_a_table_per_goal(site: str) -> None:
     assert text.startswith("## Bildungsleitbild\n\nGute Bildung für alle.")
     assert "### Leitlinie Übergänge" in text
     assert "| Indikator | Ausgangswert | Zielwert | zuletzt beobachtet | Einschätzung |" in text
-    assert "| 12,3 (2019) | 8,0 (2030) |" in text
+    assert "| 12,3 % (2019) | 8,0 % (2030) |" in text
     assert "### Methode der Zielerreichung" in text
 
 

@@ -13,6 +13,8 @@ from bildungslandschaft.core.demo.city_tables import city_tables
 from bildungslandschaft.core.demo.formats import mapping_yaml, table_bytes
 from bildungslandschaft.core.demo.model import generate_city
 from bildungslandschaft.core.demo.official import official_files
+from bildungslandschaft.core.demo.program_activity import STEM as ACTIVITY_STEM
+from bildungslandschaft.core.demo.program_activity import activity_file
 from bildungslandschaft.core.ingest.lineage import ImportRecord
 from bildungslandschaft.core.ingest.pipeline import import_file
 from bildungslandschaft.core.settings import env_path
@@ -72,6 +74,10 @@ def build_demo(target: Path, seed: int = DEFAULT_SEED, progress: Progress | None
         report(f"Schreibe {table.file_name}")
         _write(target / f"{table.stem}.mapping.yaml", mapping_yaml(table))
         written.append(_write(target / table.file_name, table_bytes(table)))
+    name, table, mapping = activity_file(city)
+    report(f"Schreibe {name}")
+    _write(target / f"{ACTIVITY_STEM}.mapping.yaml", mapping)
+    written.append(_write(target / name, table))
     _write(target / "LIESMICH.txt", README.format(seed=seed).encode("utf-8"))
     return written
 

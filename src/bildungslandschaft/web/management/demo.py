@@ -8,19 +8,13 @@ imported through the normal importer, but only into a store that holds the demo 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 
-from bildungslandschaft.core.demo.build import DEFAULT_SEED, default_demo_dir
+from bildungslandschaft.core.demo.build import DEFAULT_SEED
 from bildungslandschaft.core.demo.kitas import SOCIAL_WORK_START
 from bildungslandschaft.core.demo.model import generate_city
-from bildungslandschaft.core.ingest.lineage import list_imports
-from bildungslandschaft.core.store import connect
-from bildungslandschaft.web import analytics
 from bildungslandschaft.web.management import figures
-from bildungslandschaft.web.management.activity import import_activity, write_activity_file
 from bildungslandschaft.web.management.demo_offers import load_offers
 from bildungslandschaft.web.management.models import (
     EquipmentTarget,
@@ -89,7 +83,6 @@ PROGRAM_AIM = (
 
 
 def load() -> str:
-    imported = _import_program_activity()
     with transaction.atomic():
         goals = _leitbild()
         kitas = _program()
@@ -97,7 +90,7 @@ def load() -> str:
         offers = load_offers()
     return (
         f"Bildungsmanagement: Leitbild mit {goals} Zielindikatoren, Programm „Soziale Arbeit in Kitas“ mit "
-        f"{kitas} Kitas{imported}, {targets} IT-Ziele, {offers} Bildungsangebote"
+        f"{kitas} Kitas, {targets} IT-Ziele, {offers} Bildungsangebote"
     )
 
 
@@ -174,28 +167,3 @@ def _equipment_targets() -> int:
             },
         )
     return EquipmentTarget.objects.count()
-
-
-def _import_program_activity() -> str:
-    """Write and import the program's activity file when the analytics store is the demo city's."""
-    db = str(settings.BILA_ANALYTICS_DB)
-    if not _is_demo_store(db):
-        return " (Tätigkeitsdaten nicht importiert: der Analysespeicher enthält nicht die Demostadt)"
-    path = write_activity_file(generate_city(DEFAULT_SEED), Path(default_demo_dir()))
-    with analytics._lock:  # the portal's connection must not read while the import writes
-        outcome = import_activity(path, db)
-        analytics.reset()
-    return f", Tätigkeitsdaten {'importiert' if outcome.changed else 'schon vorhanden'}"
-
-
-def _is_demo_store(db: str) -> bool:
-    try:
-        con = connect(db)
-    except Exception:
-        return False
-    try:
-        return any(record.user == "demo" and record.dataset == "kita_children_city" for record in list_imports(con))
-    except Exception:
-        return False
-    finally:
-        con.disconnect()

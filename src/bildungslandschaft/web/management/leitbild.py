@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bildungslandschaft.core.catalog.model import Indicator
 from bildungslandschaft.core.formatting import format_number
 from bildungslandschaft.core.goals import GoalPath, Progress, Status, classify
 from bildungslandschaft.core.labels import format_value, unit_title
@@ -36,6 +37,13 @@ class IndicatorProgress:
     progress: Progress
     rows: list[dict[str, Any]]  # year, value, label, expected (path), published values only
     chart: dict[str, Any] | None
+    indicator: Indicator | None = None
+
+    def label(self, value: float | None) -> str:
+        """A value in the indicator's unit and decimals (``58,0 %``)."""
+        if value is None:
+            return "–"
+        return format_value(self.indicator, value) if self.indicator else format_number(value, 1)
 
     @property
     def status_class(self) -> str:
@@ -62,7 +70,7 @@ def indicator_progress(link: GoalIndicator) -> IndicatorProgress:
         for year, value in sorted(series.items())
     ]
     chart = specs.goal_path_chart(indicator.title, unit_title(indicator), path, rows) if rows else None
-    return IndicatorProgress(link, indicator.title, indicator.unit, progress, rows, chart)
+    return IndicatorProgress(link, indicator.title, indicator.unit, progress, rows, chart, indicator)
 
 
 def _unusable(link: GoalIndicator, reason: str) -> IndicatorProgress:
@@ -108,10 +116,10 @@ def _goal_table(items: list[IndicatorProgress]) -> list[str]:
     notes = []
     for item in items:
         link, progress = item.link, item.progress
-        observed = f"{format_number(progress.observed, 1)} ({progress.year})" if progress.observed is not None else "–"
+        observed = f"{item.label(progress.observed)} ({progress.year})" if progress.observed is not None else "–"
         lines.append(
-            f"| {item.title} | {format_number(link.baseline_value, 1)} ({link.baseline_year}) | "
-            f"{format_number(link.target_value, 1)} ({link.target_year}) | {observed} | {progress.status.label} |"
+            f"| {item.title} | {item.label(link.baseline_value)} ({link.baseline_year}) | "
+            f"{item.label(link.target_value)} ({link.target_year}) | {observed} | {progress.status.label} |"
         )
         notes.append(f"- {item.title}: {progress.explanation}")
     return [*lines, "", *notes, ""]

@@ -9,14 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import random
-from pathlib import Path
 
-from bildungslandschaft.core.catalog.loader import load_catalog
 from bildungslandschaft.core.demo.kitas import SOCIAL_WORK_START
 from bildungslandschaft.core.demo.model import DemoCity
 from bildungslandschaft.core.demo.profiles import YEARS
-from bildungslandschaft.core.ingest.pipeline import ImportOutcome, import_file
-from bildungslandschaft.core.store import connect
 
 STEM = "programm_taetigkeit"
 HEADER = ("Jahr", "Kita-Nr.", "Stadtteil", "Beratene Familien", "Begleitete Übergänge", "Angebote der Elternarbeit")
@@ -57,23 +53,10 @@ def activity_rows(city: DemoCity) -> list[tuple[object, ...]]:
     return rows
 
 
-def write_activity_file(city: DemoCity, folder: Path) -> Path:
-    """Write ``programm_taetigkeit.csv`` and its mapping into ``folder``; return the CSV path."""
-    folder.mkdir(parents=True, exist_ok=True)
+def activity_file(city: DemoCity) -> tuple[str, bytes, bytes]:
+    """The file name, the CSV and its mapping file of ``programm_taetigkeit``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
     writer.writerow(HEADER)
     writer.writerows(activity_rows(city))
-    (folder / f"{STEM}.mapping.yaml").write_text(MAPPING, encoding="utf-8")
-    path = folder / f"{STEM}.csv"
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-    return path
-
-
-def import_activity(path: Path, db: str) -> ImportOutcome:
-    """Import the file into the analytics store through the normal importer (atomic, with lineage)."""
-    con = connect(db)
-    try:
-        return import_file(con, load_catalog(), path, user="demo")
-    finally:
-        con.disconnect()
+    return f"{STEM}.csv", buffer.getvalue().encode("utf-8"), MAPPING.encode("utf-8")
