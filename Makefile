@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench docs install clean
+.PHONY: demo test lint audit typecheck bench docs install clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ lint: $(STAMP)  ## ruff, mypy --strict on the core, docs up to date
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/bila docs --check
+
+audit: $(STAMP)  ## bandit (no high-severity finding in src/), pip-audit (no known vulnerability in the lock file; needs PyPI)
+	$(BIN)/bandit -r src --severity-level high --quiet
+	$(BIN)/pip-audit --requirement requirements.lock --no-deps --disable-pip --strict --progress-spinner off
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

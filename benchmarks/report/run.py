@@ -128,9 +128,14 @@ median of {repeats} builds each; measured {time.strftime("%Y-%m-%d")} on {machin
   web app renders the report after a chapter edit.
 - *data* is the time inside the engine and the disclosure gate (`Workspace.compute` + `publish`);
   *drawings* the time inside `vl_convert.vegalite_to_svg`; *PDF* is WeasyPrint's layout and
-  writing of the tagged PDF (`pdf_variant="pdf/ua-1"`), measured around `write_pdf`.
-- The web app caches the rendered report and the PDF per chapter text and store state, so a
-  reader pays none of this; the first reader after an edit or import pays the *warm* time.
+  writing of the tagged PDF (`pdf_variant="pdf/ua-1"`), measured around
+  `HTML(string=…).write_pdf` (HTML parsing, styles, layout, writing).
+- The web app caches the rendered report and the PDF per chapter text and store state, so
+  readers pay none of this. After a chapter edit the page costs the *warm* HTML part (specs,
+  Markdown, HTML); the first PDF download after an edit or import waits for the *warm* PDF time.
+- WeasyPrint's time is about half layout (styles of the inline SVG elements, line breaking) and
+  half writing the tagged PDF; leaving out the PDF/UA tags or embedding the drawings as images
+  instead of inline SVG did not change it by more than the machine's noise.
 """
     (HERE / "README.md").write_text(text, encoding="utf-8")
 

@@ -20,12 +20,13 @@ from rich.table import Table
 from bildungslandschaft.cli_backup import backup_app
 from bildungslandschaft.cli_events import events_app
 from bildungslandschaft.cli_protect import protect
+from bildungslandschaft.cli_published import published_result, render_published
 from bildungslandschaft.cli_report import report_app
 from bildungslandschaft.cli_web import serve
 from bildungslandschaft.core.catalog.loader import load_catalog
 from bildungslandschaft.core.catalog.model import Catalog, Indicator
 from bildungslandschaft.core.catalog.yamlsource import CatalogError
-from bildungslandschaft.core.engine import QueryError, compute
+from bildungslandschaft.core.engine import QueryError, Workspace, compute
 from bildungslandschaft.core.formatting import format_change, format_number
 from bildungslandschaft.core.ingest.errors import ImportFailed
 from bildungslandschaft.core.ingest.lineage import list_imports
@@ -224,15 +225,22 @@ def compute_command(
     totals: Annotated[bool, typer.Option("--totals", help="Summenzeilen (_T) ergänzen")] = False,
     output: Annotated[str, typer.Option("--format", help="table, csv oder json")] = "table",
     dataset: Annotated[str | None, typer.Option(help="Datensatz erzwingen")] = None,
+    published: Annotated[
+        bool, typer.Option("--published", help="Veröffentlichte Werte nach Geheimhaltungsprüfung (mit Status S/U/M)")
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Einen Indikator berechnen (interne Rohwerte, vor der Geheimhaltungsprüfung)."""
+    """Einen Indikator berechnen (interne Rohwerte; mit --published: was die Öffentlichkeit sieht)."""
     with user_errors():
         if output not in {"table", "csv", "json"}:
             raise QueryError(f"--format {output!r}: erlaubt sind table, csv, json")
         catalog = load_catalog()
         dims = tuple(dim.strip() for dim in by.split(",") if dim.strip())
-        query = Query(indicator_id, dims, _parse_where(where or []), totals, dataset)
+        query = Query(indicator_id, dims, _parse_where(where or []), totals or published, dataset)
+        if published:
+            workspace = Workspace(connect(db), catalog)
+            render_published(console, catalog, published_result(workspace, workspace.compute(query)), output)
+            return
         result = compute(connect(db), catalog, query)
         RENDERERS[output](catalog, result)
 

@@ -45,12 +45,18 @@ def build(
         folder = chapters or demo_folder()
         meta, sources = load_meta(folder), load_chapters(folder)
         catalog = load_catalog()
-        source = workspace_source(Workspace(connect(db), catalog), PrimaryRules(min_count=min_count))
+        space = Workspace(connect(db), catalog)
+        if not space.available:
+            raise QueryError(
+                "der Analysespeicher enthält keine Daten – zuerst importieren (bila import) oder bila demo"
+            )
+        source = workspace_source(space, PrimaryRules(min_count=min_count))
         with _progress() as progress:
-            task = progress.add_task("Kapitel", total=count_directives(sources) + 1)
+            task = progress.add_task("Kapitel", total=count_directives(sources) + 2)  # + PDF + done
             result = build_report(
                 meta, sources, catalog, source, lambda text: progress.update(task, description=text, advance=1)
             )
+            progress.update(task, description="fertig", advance=1)
     except (ReportSourceError, CatalogError, QueryError, SettingError, FileNotFoundError) as error:
         errors.print(f"[bold red]Fehler:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None

@@ -56,3 +56,11 @@ def test_build_without_chapter_files_says_so(tmp_path: Path) -> None:
 
     assert result.exit_code == 1
     assert "keine Kapiteldateien (*.md) gefunden" in result.output
+
+
+def test_build_over_an_empty_store_says_what_to_do(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["report", "build", "--db", str(tmp_path / "leer.duckdb"), "--out", str(tmp_path)])
+
+    assert result.exit_code == 1
+    assert "der Analysespeicher enthält keine Daten – zuerst importieren (bila import) oder bila demo" in result.output
+    assert not (tmp_path / "bericht.pdf").exists()

@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import real_file
 
 from bildungslandschaft.web import analytics
+from bildungslandschaft.web.accounts.roles import PUBLISHER
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = os.environ.get("BILA_SCREENSHOTS")
@@ -33,19 +34,24 @@ def empty_store(tmp_path: Path, settings: Any) -> Iterator[None]:
     analytics.reset()
 
 
-def log_in_as_anna(live_server: Any, page: Any, target: str) -> None:
-    from django.contrib.auth.models import User
+def log_in(live_server: Any, page: Any, target: str, username: str = "anna", role: str | None = None) -> None:
+    from django.contrib.auth.models import Group, User
 
-    User.objects.create_user("anna", password=PASSWORD, is_staff=True)
+    from bildungslandschaft.web.accounts import roles
+
+    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
+    if role is not None:
+        roles.ensure_groups()
+        user.groups.add(Group.objects.get(name=role))
     page.goto(f"{live_server.url}/konto/anmelden/?next={target}")
-    page.fill("input[name=username]", "anna")
+    page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.locator("main button[type=submit]").click()
     page.wait_for_url(f"**{target}")
 
 
 def test_anna_uploads_previews_and_commits_an_import(live_server: Any, page: Any, axe: Any, empty_store: None) -> None:
-    log_in_as_anna(live_server, page, "/intern/")
+    log_in(live_server, page, "/intern/")
     assert axe(page) == []
     page.get_by_role("link", name="Datei importieren").first.click()
     page.wait_for_url("**/intern/import/")
@@ -67,7 +73,7 @@ def test_anna_uploads_previews_and_commits_an_import(live_server: Any, page: Any
 def test_indicator_publishing_page_has_no_axe_violations(
     live_server: Any, page: Any, axe: Any, empty_store: None
 ) -> None:
-    log_in_as_anna(live_server, page, "/intern/indikatoren/")
+    log_in(live_server, page, "/intern/indikatoren/", "paula", PUBLISHER)
     page.get_by_role("button", name="Förderquote verbergen").click()
     page.wait_for_selector(".messages")
     shot(page, "indikatoren")

@@ -76,8 +76,8 @@ from bildungslandschaft.web.staff.visibility import is_public
 
 client = Client()
 answers = {"vendor": connection.vendor, "api": client.get("/api/indikatoren").status_code}
-anna = User.objects.create_user("anna", password="ein-langes-passwort-123", is_staff=True)
-answers["login"] = client.login(username="anna", password="ein-langes-passwort-123")
+User.objects.create_superuser("ada", password="ein-langes-passwort-123")
+answers["login"] = client.login(username="ada", password="ein-langes-passwort-123")
 answers["hide"] = client.post("/intern/indikatoren/", {"indikator": "sen_rate", "oeffentlich": "0"}).status_code
 answers["public_after_hide"] = is_public("sen_rate")
 answers["hidden_in_api"] = client.get("/api/indikatoren/sen_rate").status_code

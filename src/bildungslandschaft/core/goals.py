@@ -141,6 +141,8 @@ def _explain(
             "Der Wert hat sich seit dem Basisjahr nicht in die angestrebte Richtung bewegt: nicht auf Kurs."
         ),
     }
+    if status is Status.ON_TRACK and path.direction * (value - expected) >= 0:
+        reasons[Status.ON_TRACK] = "Der Wert liegt auf dem Pfad oder schon darüber hinaus: auf Kurs."
     if path.direction == 0:
         reasons[Status.ON_TRACK] = f"Der Wert weicht höchstens {percent} % vom zu haltenden Wert ab: auf Kurs."
         reasons[Status.OFF_TRACK] = f"Der Wert weicht mehr als {percent} % vom zu haltenden Wert ab: nicht auf Kurs."

@@ -1,22 +1,27 @@
 """The portal's access to the analytics store: one catalog, one workspace, published results only.
 
 Views never see a raw `Result`: `published` computes through the engine and passes the result
-through the disclosure gate. Results are cached per query and per state of the store (the ids
-of the active imports), so a new import invalidates them.
+through the disclosure gate. The gate (`MasterGate`) protects one master table per confidential
+measure and year once and reads every breakdown's statuses from it, so a cell looks the same on
+every page, chart, map, download and API answer. Results are cached per query and per state of the
+store (the ids of the active imports), so a new import invalidates them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
+from ibis.backends import BaseBackend
 
 from bildungslandschaft.core.catalog.loader import load_catalog
 from bildungslandschaft.core.catalog.model import Catalog
+from bildungslandschaft.core.disclosure.consistent import MasterGate
 from bildungslandschaft.core.disclosure.primary import PrimaryRules
 from bildungslandschaft.core.disclosure.publish import Published, publish
 from bildungslandschaft.core.engine import Workspace
@@ -24,7 +29,7 @@ from bildungslandschaft.core.result import Query
 from bildungslandschaft.core.store import connect
 
 _lock = threading.RLock()
-_workspace: tuple[str, Workspace] | None = None
+_workspace: tuple[str, Workspace, MasterGate] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -38,8 +43,19 @@ def workspace() -> Workspace:
     with _lock:
         url = str(settings.BILA_ANALYTICS_DB)
         if _workspace is None or _workspace[0] != url:
-            _workspace = (url, Workspace(connect(url), catalog()))
+            space = Workspace(connect(url), catalog())
+            _workspace = (url, space, MasterGate(space, rules()))
         return _workspace[1]
+
+
+def gate() -> MasterGate:
+    """The disclosure gate over the workspace (master tables protected once per import state)."""
+    with _lock:
+        workspace()
+        assert _workspace is not None
+        found = _workspace[2]
+        found.default_rules = rules()  # BILA_MIN_COUNT may change (tests); masters are keyed by rules
+        return found
 
 
 def reset() -> None:
@@ -48,6 +64,13 @@ def reset() -> None:
     with _lock:
         _workspace = None
         cache.clear()
+
+
+@contextmanager
+def exclusive_store() -> Iterator[BaseBackend]:
+    """The store's connection, used by nobody else meanwhile (imports and previews of the staff area)."""
+    with _lock:
+        yield workspace().con
 
 
 def rules() -> PrimaryRules:
@@ -67,6 +90,6 @@ def published(
         found = cache.get(key)
         if found is None:
             result = space.compute(Query(indicator, by, where, totals=True))
-            found = publish(result, rules())
+            found = publish(result, rules(), gate=gate())
             cache.set(key, found, timeout=None)
         return found  # type: ignore[no-any-return]

@@ -37,12 +37,11 @@ class ContentSecurityPolicyMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
-        mode = str(getattr(settings, "BILA_CSP_MODE", "report"))
-        self.header = HEADERS.get(mode)
         self.value = policy_header()
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if self.header and self.header not in response:
-            response[self.header] = self.value
+        header = HEADERS.get(str(getattr(settings, "BILA_CSP_MODE", "report")))
+        if header and header not in response:
+            response[header] = self.value
         return response

@@ -65,11 +65,38 @@ def test_chart_is_inline_svg_named_by_its_caption_with_a_data_table(catalog, dem
     report = render_report(ReportMeta("Bericht"), chapters(), catalog, demo_source)
     html = report.chapters[0].html
 
-    assert '<svg role="img" aria-labelledby="abbildung-1-titel" aria-describedby="abbildung-1-beschreibung"' in html
+    assert (
+        '<div class="bila-drawing" role="img" aria-labelledby="abbildung-1-titel" '
+        'aria-describedby="abbildung-1-beschreibung"><svg aria-hidden="true" focusable="false"' in html
+    )
+    assert "data-chart-spec" not in html  # no scripts unless asked for (the PDF, the standalone file)
     assert "<summary>Daten zu Abbildung 1</summary>" in html
     table = html.split("<summary>Daten zu Abbildung 1</summary>")[1].split("</table>")[0]
     assert re.findall(r'<th scope="col">([^<]*)</th>', table) == ["Jahr", "Insgesamt", "männlich", "weiblich"]
     assert table.count('<th scope="row">') == 12  # 2014 … 2025
+
+
+def test_table_has_rows_by_the_first_and_columns_by_the_second_dimension_with_one_total(catalog, demo_source) -> None:
+    report = render_report(ReportMeta("Bericht"), chapters(), catalog, demo_source)
+    table = report.chapters[0].html.split('<table class="bila-table" id="tabelle-1">')[1].split("</table>")[0]
+
+    assert re.findall(r'<th scope="col">([^<]*)</th>', table) == [
+        "Jahr",
+        "ohne Hauptschulabschluss",
+        "mit Hauptschulabschluss",
+        "mit Mittlerem Abschluss",
+        "mit allgemeiner Hochschulreife",
+        "Insgesamt",
+    ]
+    leavers = demo_source("leavers", ("year", "abschluss"), {})
+    total_2025 = leavers.cell(year="2025", abschluss="_T").value
+    assert total_2025 is not None
+    assert '<th scope="row">2025</th>' in table
+    assert (
+        table.split('<th scope="row">2025</th>')[1]
+        .split("</tr>")[0]
+        .endswith(f'<td class="num">{total_2025:,.0f}</td>'.replace(",", "."))
+    )
 
 
 def test_generated_sentence_states_the_published_values(catalog, demo_source) -> None:
@@ -134,3 +161,17 @@ def test_sources_list_every_indicator_with_its_attribution(catalog, demo_source)
     ]
     sgb2 = next(entry for entry in report.sources if entry.indicator == "sgb2_children_rate")
     assert any("OpenStreetMap" in credit for credit in sgb2.credits)
+
+
+def test_interactive_page_embeds_each_spec_safely_for_the_browser(catalog, demo_source) -> None:
+    title = "</script><script>alert(1)</script>"
+    chapter = ChapterSource(
+        "x", "X", f'::: chart indicator=pupils title="{title}" :::\n\n::: map indicator=pupils :::\n'
+    )
+
+    html = render_report(ReportMeta("Bericht"), [chapter], catalog, demo_source, interactive=True).chapters[0].html
+
+    assert html.count("<script") == 2 and html.count("</script>") == 2
+    assert '<div class="bila-drawing" role="img"' in html and 'data-chart-spec="abbildung-2-spec"' in html
+    assert '<script type="application/json" id="abbildung-1-spec">' in html
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)" in html

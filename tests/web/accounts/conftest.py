@@ -23,6 +23,8 @@ def make_user(username: str, role: str | None, school: str | None = None) -> Use
         user.save()
     elif role:
         user.groups.add(Group.objects.get(name=role))
+        user.is_staff = role in {roles.ANALYST, roles.PUBLISHER}  # staff of the education office, as in the demo
+        user.save()
     if school:
         SchoolAccount.objects.create(user=user, school=school, school_name="Testschule")
     return user

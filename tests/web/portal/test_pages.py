@@ -127,3 +127,9 @@ def test_cached_page_parts_follow_the_language(client: Client, portal: str) -> N
     html = page(client, "/indikatoren/pupils/")
     assert '<h1><span lang="en">Pupils at general schools</span></h1>' in html
     assert "Download data" in html
+
+
+def test_catalog_filters_by_area_of_the_monitoring(client: Client, portal: str) -> None:
+    html = page(client, "/indikatoren/?bereich=E")
+    assert "/indikatoren/vocational_hsa_share/" in html
+    assert "/indikatoren/leavers_hsa_share/" not in html

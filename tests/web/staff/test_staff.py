@@ -1,4 +1,4 @@
-"""The staff area as Anna (staff analyst), Ben (account without staff rights) and Clara (anonymous) use it."""
+"""The staff area as Anna (staff, imports), Paula (publisher), Ben (no staff rights) and Clara (anonymous) use it."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from tests.conftest import real_file
 
 from bildungslandschaft.core.ingest.lineage import list_imports
 from bildungslandschaft.web import analytics
+from bildungslandschaft.web.accounts import roles
 from bildungslandschaft.web.accounts.models import AuditEvent
 from bildungslandschaft.web.staff.models import StagedUpload
 from bildungslandschaft.web.staff.visibility import is_public
@@ -37,6 +38,16 @@ def empty_store(tmp_path: Path, settings: Any) -> Iterator[str]:
 @pytest.fixture
 def anna(client: Client) -> Client:
     user = User.objects.create_user("anna", password=PASSWORD, is_staff=True)
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def paula(client: Client) -> Client:
+    """Paula publishes (role „Veröffentlichung“)."""
+    roles.ensure_groups()
+    user = User.objects.create_user("paula", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=roles.PUBLISHER))
     client.force_login(user)
     return client
 
@@ -128,12 +139,24 @@ def test_anna_cannot_see_another_persons_upload(anna: Client, empty_store: str) 
     assert other.get(preview_url).status_code == 404
 
 
-def test_hiding_an_indicator_removes_it_from_the_api_and_is_audited(anna: Client, portal: str) -> None:
-    response = anna.post("/intern/indikatoren/", {"indikator": "sen_rate", "oeffentlich": "0"})
+def test_anna_imports_but_may_not_publish(anna: Client) -> None:
+    assert anna.get("/intern/indikatoren/").status_code == 403
+    assert anna.post("/intern/indikatoren/", {"indikator": "sen_rate", "oeffentlich": "0"}).status_code == 403
+    assert is_public("sen_rate")
+
+
+def test_paula_hides_an_indicator_it_leaves_the_api_and_is_audited(paula: Client, portal: str) -> None:
+    response = paula.post("/intern/indikatoren/", {"indikator": "sen_rate", "oeffentlich": "0"})
     assert response.status_code == 302
     assert not is_public("sen_rate")
-    assert anna.get("/api/indikatoren/sen_rate").status_code == 404
+    assert paula.get("/api/indikatoren/sen_rate").status_code == 404
     assert AuditEvent.objects.get(action="publication").detail == "sen_rate: verborgen"
-    anna.post("/intern/indikatoren/", {"indikator": "sen_rate", "oeffentlich": "1"})
+    paula.post("/intern/indikatoren/", {"indikator": "sen_rate", "oeffentlich": "1"})
     assert is_public("sen_rate")
-    assert anna.get("/api/indikatoren/sen_rate").status_code == 200
+    assert paula.get("/api/indikatoren/sen_rate").status_code == 200
+
+
+def test_unknown_indicator_cannot_be_hidden(paula: Client) -> None:
+    response = paula.post("/intern/indikatoren/", {"indikator": "gibt_es_nicht", "oeffentlich": "0"}, follow=True)
+    assert "Unbekannter Indikator: gibt_es_nicht" in response.content.decode()
+    assert not AuditEvent.objects.filter(action="publication").exists()

@@ -25,6 +25,7 @@ from bildungslandschaft.core.disclosure.masters import (
     load_records,
     master_dimensions,
     protect_master,
+    recoding,
 )
 from bildungslandschaft.core.disclosure.primary import CellStatus, PrimaryRules
 from bildungslandschaft.core.disclosure.secondary import Objective
@@ -87,20 +88,36 @@ class MasterGate:
         """The status of a cell's numerator (``"num"``) or denominator (``"den"``).
 
         None when the count needs no protection (not a count of people, or no such term) and when
-        the master tables do not cover the breakdown (``disclosure.dimensions`` leaves a dimension out);
-        the caller then protects the result's own table.
+        the master tables do not cover the breakdown (see `uncovered`).
         """
+        found = self._confidential(result, term_name)
+        if found is None:
+            return None
+        term, dataset = found
+        rules = self.rules_for(dataset)
+        with self._lock:
+            status = self._status(result, cell, term, dataset, rules)
+        return None if status is None else TermStatus(status, rules)
+
+    def uncovered(self, result: Result, cell: Cell, term_name: str) -> bool:
+        """True for a confidential count the master tables do not cover.
+
+        That happens only when ``disclosure.dimensions`` leaves out a dimension the breakdown uses;
+        the caller then protects the result's own table (consistent within that table only).
+        """
+        found = self._confidential(result, term_name)
+        if found is None:
+            return False
+        term, dataset = found
+        return _uncovered(result, cell, term, dataset, self.dims(dataset, term.measure))
+
+    def _confidential(self, result: Result, term_name: str) -> tuple[Term, Dataset] | None:
         term = result.indicator.numerator if term_name == "num" else result.indicator.denominator
         if term is None or result.indicator.kind == "published" or not result.provenance.datasets:
             return None
         datasets = result.provenance.datasets
         dataset = self.workspace.catalog.datasets[datasets[0] if term_name == "num" else datasets[-1]]
-        if term.measure not in dataset.disclosure.confidential:
-            return None
-        rules = self.rules_for(dataset)
-        with self._lock:
-            status = self._status(result, cell, term, dataset, rules)
-        return None if status is None else TermStatus(status, rules)
+        return (term, dataset) if term.measure in dataset.disclosure.confidential else None
 
     def _status(
         self, result: Result, cell: Cell, term: Term, dataset: Dataset, rules: PrimaryRules
@@ -143,8 +160,10 @@ class MasterGate:
         """The inner counts of a measure per year (loaded once per import state)."""
         key = (dataset.id, measure, self.workspace.active_imports(dataset.id))
         if key not in self._records:
+            catalog = self.workspace.catalog
+            dims = self.dims(dataset, measure)
             self._records[key] = load_records(
-                self.workspace, dataset, measure, master_dimensions(self.workspace.catalog, dataset, measure)
+                self.workspace, dataset, measure, dims, recoding(catalog, dataset, measure)
             )
         return self._records[key]
 

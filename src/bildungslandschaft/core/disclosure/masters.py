@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bildungslandschaft.core.catalog.model import Catalog, Dataset, Term
+from bildungslandschaft.core.catalog.model import Catalog, Dataset, Indicator, Term
 from bildungslandschaft.core.compile import TermPlan, indicator_expression
 from bildungslandschaft.core.disclosure.cube import MasterTable
 from bildungslandschaft.core.disclosure.paths import suppress_by_paths
@@ -23,6 +23,7 @@ from bildungslandschaft.core.disclosure.table import TOTAL, Key
 from bildungslandschaft.core.engine import Workspace
 
 GROUP_JOIN = "+"
+REST = "_R"  # the merged codes no indicator filters by
 #: Up to this many primary cells the MILP (`secondary`) protects a master table; above it the
 #: protection paths (`paths`), which stay fast where the MILP's attacker checks grow too many.
 MILP_UP_TO = 40
@@ -91,12 +92,11 @@ def master_dimensions(catalog: Catalog, dataset: Dataset, measure: str) -> tuple
     if dataset.disclosure.dimensions:
         return dataset.disclosure.dimensions
     used: set[str] = set()
-    for indicator in catalog.indicators.values():
-        if indicator.datasets and dataset.id not in indicator.datasets:
-            continue
+    for indicator in _counting(catalog, dataset, measure):
+        used.update(indicator.breakdowns)
         for term in (indicator.numerator, indicator.denominator):
             if term is not None and term.measure == measure:
-                used.update(indicator.breakdowns, term.where)
+                used.update(term.where)
     return tuple(dim for dim in dataset.dimension_ids if dim in used and dim != "year")
 
 
@@ -146,10 +146,51 @@ def _nested_parents(groups: Iterable[frozenset[str]]) -> dict[str, str]:
     return parents
 
 
+def recoding(catalog: Catalog, dataset: Dataset, measure: str) -> dict[str, dict[str, str]]:
+    """Codes to merge in dimensions that indicators only filter by, never break down by.
+
+    When the code sets that indicators filter such a dimension by are disjoint, only those sets can
+    ever be published: each becomes one code (``a+b``), every other code the rest `REST`. This keeps
+    master tables small (Schulart only as allgemeine Schulen vs. the rest for inclusion rates).
+    """
+    broken_down: set[str] = set()
+    filters: dict[str, set[frozenset[str]]] = defaultdict(set)
+    for indicator in _counting(catalog, dataset, measure):
+        broken_down.update(indicator.breakdowns)
+        for term in (indicator.numerator, indicator.denominator):
+            if term is not None and term.measure == measure:
+                for dim, codes in term.where.items():
+                    filters[dim].add(frozenset(codes))
+    recoded: dict[str, dict[str, str]] = {}
+    for dim, sets in filters.items():
+        if dim in broken_down or sum(len(codes) for codes in sets) != len(frozenset().union(*sets)):
+            continue
+        recoded[dim] = {code: group_code(codes) for codes in sets for code in codes}
+    return recoded
+
+
+def _counting(catalog: Catalog, dataset: Dataset, measure: str) -> list[Indicator]:
+    """The indicators that may count this measure from this dataset."""
+    return [
+        indicator
+        for indicator in catalog.indicators.values()
+        if (not indicator.datasets or dataset.id in indicator.datasets)
+        and any(term is not None and term.measure == measure for term in (indicator.numerator, indicator.denominator))
+    ]
+
+
 def load_records(
-    workspace: Workspace, dataset: Dataset, measure: str, dims: Sequence[str]
+    workspace: Workspace,
+    dataset: Dataset,
+    measure: str,
+    dims: Sequence[str],
+    recoded: Mapping[str, Mapping[str, str]] | None = None,
 ) -> dict[str, dict[Key, int]]:
-    """The inner counts of a measure per year (as text) and key over ``dims``, through the engine's rules."""
+    """The inner counts of a measure per year (as text) and key over ``dims``, through the engine's rules.
+
+    ``recoded`` merges codes per dimension (see `recoding`); unlisted codes become `REST`.
+    """
+    recoded = recoded or {}
     plan = TermPlan("num", Term(measure), dataset)
     by = ("year", *dims)
     expression = indicator_expression({dataset.id: workspace.table(dataset.id)}, workspace.catalog, [plan], by, {})
@@ -157,9 +198,15 @@ def load_records(
     for row in expression.to_pyarrow().to_pylist():
         if row.get("num_unknown") or row.get("num_sum") is None:
             continue  # a sign from the source (".", "x" …) is published as the source has it
-        records[str(row["year"])][tuple(str(row[dim]) for dim in dims)] = round(row["num_sum"])
+        key = tuple(_recode(recoded.get(dim), str(row[dim])) for dim in dims)
+        year = records[str(row["year"])]
+        year[key] = year.get(key, 0) + round(row["num_sum"])
     return dict(records)
 
 
 def _size(group: frozenset[str]) -> int:
     return len(group)
+
+
+def _recode(codes: Mapping[str, str] | None, code: str) -> str:
+    return code if codes is None else codes.get(code, REST)

@@ -1,10 +1,13 @@
 """The gate between raw results and every output: `Published` is the only thing renderers accept.
 
-`publish` protects the counts behind a `Result` (numerator and, for ratios, denominator) with the
-primary rules and secondary suppression of `protect`, per year, over the result's breakdown with its
-margins. A ratio is withheld when its numerator or denominator is. Only aggregates of counts about
-people are protected (`confidential_measures`); published figures of other offices keep their own
-signs.
+`publish` decides, for every cell of a `Result`, whether its counts (numerator and, for ratios,
+denominator) may be shown. With a `MasterGate` (the portal, ``bila compute --published``) every
+count takes the status of its cell in the protected master table of its measure and year, so a
+cell has the same status in every breakdown, page, download and API answer; only measures a
+dataset declares ``confidential`` are protected. Without a gate, the result's own table (per year,
+with its margins) is protected on its own, every whole-number count treated as confidential.
+A ratio is withheld when its numerator or denominator is. Published figures of other offices
+(``kind: published``) keep their own signs.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bildungslandschaft.core.catalog.model import Indicator
+from bildungslandschaft.core.disclosure.consistent import MasterGate, TermStatus
 from bildungslandschaft.core.disclosure.primary import SECRET, CellStatus, PrimaryRules
 from bildungslandschaft.core.disclosure.protection import protect
 from bildungslandschaft.core.disclosure.table import TOTAL, CountTable, Dimension, Key
@@ -78,28 +82,91 @@ class Published:
         return {sign: text for sign, text in LEGEND.items() if sign in shown}
 
 
-def publish(result: Result, rules: PrimaryRules | None = None, confidential: bool = True) -> Published:
+def publish(
+    result: Result, rules: PrimaryRules | None = None, confidential: bool = True, gate: MasterGate | None = None
+) -> Published:
     """Protect a raw result; ``confidential=False`` passes values of non-personal counts through.
 
-    The result should hold its margins (``Query(totals=True)``) so that the suppression pattern
-    protects them too; margins missing from the result are added for the computation.
+    With ``gate`` the statuses come from the protected master tables (consistent everywhere);
+    without, the result should hold its margins (``Query(totals=True)``) so that its own
+    suppression pattern protects them too; margins missing from the result are added.
     """
     rules = rules or PrimaryRules()
     statuses: dict[int, CellStatus] = dict.fromkeys(range(len(result.cells)), CellStatus.SAFE)
+    rounding: dict[int, int] = {}
     if confidential and result.indicator.kind != "published":
-        for term in ("numerator", "denominator"):
-            for index, status in _term_statuses(result, term, rules).items():
+        own = _OwnTable(result, rules)
+        for index, cell in enumerate(result.cells):
+            for term in ("numerator", "denominator"):
+                found = _gated(gate, result, cell, term)
+                status = own.status(term, index) if found is _UNCOVERED else _status_of(found)
+                if isinstance(found, TermStatus) and found.rules.rounding_base is not None:
+                    rounding[index] = found.rules.rounding_base
                 if status is not CellStatus.SAFE and statuses[index] is CellStatus.SAFE:
                     statuses[index] = status
-    cells = tuple(_published_cell(cell, statuses[index]) for index, cell in enumerate(result.cells))
+    cells = tuple(
+        _published_cell(result.indicator, cell, statuses[index], rounding.get(index))
+        for index, cell in enumerate(result.cells)
+    )
     return Published(result.indicator, result.by, result.where, cells, result.provenance, rules)
 
 
-def _published_cell(cell: Cell, status: CellStatus) -> PublishedCell:
+_UNCOVERED = object()
+
+
+def _gated(gate: MasterGate | None, result: Result, cell: Cell, term: str) -> TermStatus | object | None:
+    """The master status of a term; `_UNCOVERED` when the result's own table must decide."""
+    if gate is None:
+        return _UNCOVERED
+    if getattr(cell, term) is None:
+        return None
+    found = gate.term_status(result, cell, "num" if term == "numerator" else "den")
+    if found is None and gate.uncovered(result, cell, "num" if term == "numerator" else "den"):
+        return _UNCOVERED
+    return found
+
+
+def _status_of(found: TermStatus | object | None) -> CellStatus:
+    return found.status if isinstance(found, TermStatus) else CellStatus.SAFE
+
+
+class _OwnTable:
+    """The first gate's fallback: protect the result's own table per term, computed on demand."""
+
+    def __init__(self, result: Result, rules: PrimaryRules) -> None:
+        self.result = result
+        self.rules = rules
+        self.statuses: dict[str, dict[int, CellStatus]] = {}
+
+    def status(self, term: str, index: int) -> CellStatus:
+        if term not in self.statuses:
+            self.statuses[term] = _term_statuses(self.result, term, self.rules)
+        return self.statuses[term].get(index, CellStatus.SAFE)
+
+
+def _published_cell(indicator: Indicator, cell: Cell, status: CellStatus, base: int | None) -> PublishedCell:
     key = {dim: str(code) for dim, code in cell.key.items()}
     if status is not CellStatus.SAFE:
         return PublishedCell(key, None, None, None, status, SECRET)
-    return PublishedCell(key, cell.value, cell.numerator, cell.denominator, status, cell.flag)
+    if base is None:
+        return PublishedCell(key, cell.value, cell.numerator, cell.denominator, status, cell.flag)
+    numerator, denominator = _rounded(cell.numerator, base), _rounded(cell.denominator, base)
+    return PublishedCell(key, _value(indicator, numerator, denominator), numerator, denominator, status, cell.flag)
+
+
+def _rounded(count: float | None, base: int) -> float | None:
+    return None if count is None else float(PrimaryRules(rounding_base=base).rounded(round(count)))
+
+
+def _value(indicator: Indicator, numerator: float | None, denominator: float | None) -> float | None:
+    """The cell's value recomputed from rounded counts (as the engine computes it)."""
+    if numerator is None:
+        return None
+    if indicator.denominator is None:
+        return numerator if indicator.kind == "count" else numerator * indicator.factor
+    if not denominator:
+        return None
+    return numerator / denominator * indicator.factor
 
 
 def _term_statuses(result: Result, term: str, rules: PrimaryRules) -> dict[int, CellStatus]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
+from bildungslandschaft.core.formatting import format_number
 from bildungslandschaft.core.ingest.errors import ImportFailed
 from bildungslandschaft.core.ingest.text import decode
 from bildungslandschaft.core.settings import env_int
@@ -70,7 +71,7 @@ def check_size(path: Path, size: int, limits: Limits | None = None) -> None:
     if size > limits.max_bytes:
         raise ImportFailed(
             path,
-            f"Datei zu groß: {size / MIB:.1f} MB, erlaubt sind höchstens {limits.max_bytes // MIB} MB "
+            f"Datei zu groß: {format_number(size / MIB, 1)} MB, erlaubt sind höchstens {limits.max_bytes // MIB} MB "
             "(Einstellung BILA_UPLOAD_MAX_MB)",
         )
 
@@ -132,8 +133,8 @@ def _check_bomb(path: Path, members: list[zipfile.ZipInfo], limits: Limits) -> N
     if total > limits.max_uncompressed:
         raise ImportFailed(
             path,
-            f"XLSX-Datei abgelehnt: entpackt {total / MIB:.0f} MB (höchstens {limits.max_uncompressed // MIB} MB) – "
-            "mögliche ZIP-Bombe",
+            f"XLSX-Datei abgelehnt: entpackt {format_number(total / MIB)} MB "
+            f"(höchstens {limits.max_uncompressed // MIB} MB) – mögliche ZIP-Bombe",
         )
     for member in members:
         if member.flag_bits & 0x1:

@@ -16,7 +16,7 @@ from bildungslandschaft.core.labels import dimension_title
 from bildungslandschaft.core.report.data import PublishedSource, Where
 from bildungslandschaft.core.report.sentence import qualifier, sentence
 from bildungslandschaft.core.report.syntax import Directive
-from bildungslandschaft.core.report.tables import html_table
+from bildungslandschaft.core.report.tables import html_table, value_header
 
 
 @dataclass(frozen=True)
@@ -47,15 +47,19 @@ def _svg(spec_json: str) -> str:
 INNER_ARIA = re.compile(r'\s(?:role|aria-[a-z]+)="[^"]*"')
 
 
-def accessible_svg(svg: str, label_id: str, description_id: str) -> str:
-    """One image named by the caption and described by the short description.
+def decorative_svg(svg: str) -> str:
+    """The drawing inside its labelled container: hidden from screen readers, which read caption and description.
 
-    Vega labels every mark for screen readers; inside an image those labels are not reachable, so
-    they are dropped (the data table under the figure carries the values).
+    Vega labels every mark; those labels are dropped (the data table under the figure carries the values).
     """
-    attributes = f'role="img" aria-labelledby="{label_id}" aria-describedby="{description_id}" focusable="false"'
     body = INNER_ARIA.sub("", svg)
-    return re.sub(r"^\s*(<\?xml[^>]*>\s*)?<svg\b", f"<svg {attributes}", body, count=1)
+    return re.sub(r"^\s*(<\?xml[^>]*>\s*)?<svg\b", '<svg aria-hidden="true" focusable="false"', body, count=1)
+
+
+def json_for_script(spec: dict[str, Any]) -> str:
+    """JSON that cannot end its ``<script>`` element (as Django's ``json_script`` escapes it)."""
+    text = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def chart_figure(directive: Directive, source: PublishedSource) -> Figure:
@@ -128,7 +132,7 @@ def _breakdown_figure(directive: Directive, source: PublishedSource, dim: str) -
         charts.breakdown_chart(published, dim, title, year=year),
         title,
         description + _withheld_note(rows) + ".",
-        [dimension_title(dim), f"Wert ({published.indicator.unit})"],
+        [dimension_title(dim), value_header(published)],
         table,
     )
 
@@ -153,27 +157,35 @@ def map_figure(directive: Directive, source: PublishedSource) -> Figure:
         charts.stadtteil_map(published, geo.stadtteil_geojson(), title, year=year),
         title,
         description,
-        ["Stadtteil", f"Wert ({published.indicator.unit})", "Klasse"],
+        ["Stadtteil", value_header(published), "Klasse"],
         table,
         (geo.ATTRIBUTION,),
     )
 
 
-def figure_html(figure: Figure, number: int, anchor: str, credits: list[str]) -> str:
-    """The figure element: drawing, numbered caption, description, source line and data table."""
+def figure_html(figure: Figure, number: int, anchor: str, credits: list[str], interactive: bool = False) -> str:
+    """The figure element: drawing, numbered caption, description, source line and data table.
+
+    The drawing is SVG, so the page needs no JavaScript; ``interactive`` adds the Vega-Lite spec
+    for the site's ``charts.js``, which redraws it with tooltips (``data-chart-spec``).
+    """
     spec = {key: value for key, value in figure.spec.items() if key != "title"}  # the caption names it
     caption_id, description_id = f"{anchor}-titel", f"{anchor}-beschreibung"
-    drawing = accessible_svg(svg_of(spec), caption_id, description_id)
     data = html_table(f"Daten zu Abbildung {number}", figure.table_header, figure.table_rows)
+    label = f'role="img" aria-labelledby="{caption_id}" aria-describedby="{description_id}"'
+    script = ""
+    if interactive:
+        label += f' data-chart-spec="{anchor}-spec"'
+        script = f'<script type="application/json" id="{anchor}-spec">{json_for_script(figure.spec)}</script>'
     return (
         f'<figure class="bila-figure" id="{anchor}">'
         f'<figcaption id="{caption_id}"><span class="bila-label">Abbildung {number}:</span> '
         f"{escape(figure.title)}</figcaption>"
-        f'<div class="bila-drawing">{drawing}</div>'
+        f'<div class="bila-drawing" {label}>{decorative_svg(svg_of(spec))}</div>'
         f'<p class="bila-description" id="{description_id}">{escape(figure.description)}</p>'
         f'<p class="bila-credit">{escape("; ".join(credits))}</p>'
         f'<details class="bila-data"><summary>Daten zu Abbildung {number}</summary>{data}</details>'
-        "</figure>"
+        f"{script}</figure>"
     )
 
 

@@ -50,6 +50,7 @@ class Context:
     used: dict[str, set[str]] = field(default_factory=dict)  # indicator → credits
     problems: list[Problem] = field(default_factory=list)
     progress: Progress | None = None
+    interactive: bool = False  # embed chart specs for the browser (the web page)
 
 
 def render_report(
@@ -58,9 +59,10 @@ def render_report(
     catalog: Catalog,
     source: PublishedSource,
     progress: Progress | None = None,
+    interactive: bool = False,
 ) -> RenderedReport:
     """Render every chapter; problems are shown in place and listed, never raised."""
-    context = Context(catalog, source, progress=progress)
+    context = Context(catalog, source, progress=progress, interactive=interactive)
     rendered = tuple(render_chapter(number, chapter, context) for number, chapter in enumerate(chapters, 1))
     return RenderedReport(
         meta, rendered, tuple(context.figures), tuple(context.tables), _sources(context), tuple(context.problems)
@@ -171,7 +173,7 @@ def _figure(directive: Directive, context: Context, make: Callable[[Directive, P
     anchor = f"abbildung-{number}"
     context.figures.append(Caption("figure", number, figure.title, anchor))
     credits = _credit(context, figure.published, figure.credits)
-    return figure_html(figure, number, anchor, credits)
+    return figure_html(figure, number, anchor, credits, context.interactive)
 
 
 def _chart(directive: Directive, context: Context) -> str:

@@ -29,7 +29,7 @@ def html_table(caption: str, header: Sequence[str], rows: Sequence[Sequence[str]
 def codes_of(published: Published, dim: str) -> list[str]:
     """The codes of ``dim`` in the result, in code-list order (years ascending), the total last."""
     present = {str(cell.key[dim]) for cell in published.cells}
-    order = sorted(present - {TOTAL}) if dim == "year" else [c for c in code_order(dim) if c in present]
+    order = sorted(present - {TOTAL}) if dim == "year" else [c for c in code_order(dim) if c in present - {TOTAL}]
     order += sorted(present - set(order) - {TOTAL})
     return order + ([TOTAL] if TOTAL in present else [])
 
@@ -41,7 +41,7 @@ def pivot(published: Published) -> tuple[list[str], list[list[str]]]:
     rows_dim = by[0]
     columns = codes_of(published, by[1]) if len(by) > 1 else [""]
     header = [dimension_title(rows_dim)] + (
-        [code_label(by[1], code) for code in columns] if len(by) > 1 else [f"Wert ({published.indicator.unit})"]
+        [code_label(by[1], code) for code in columns] if len(by) > 1 else [value_header(published)]
     )
     rows = []
     for code in codes_of(published, rows_dim):
@@ -50,6 +50,12 @@ def pivot(published: Published) -> tuple[list[str], list[list[str]]]:
             continue
         rows.append([code_label(rows_dim, code), *(_text(published, cell) for cell in found)])
     return header, rows
+
+
+def value_header(published: Published) -> str:
+    """``Wert`` when the values carry their unit (``%``), else ``Wert (Personen)``."""
+    unit = published.indicator.unit
+    return "Wert" if unit == "%" else f"Wert ({unit})"
 
 
 def _empty(cell: PublishedCell) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from ninja import NinjaAPI, Query
+from ninja import Path as PathParam
 from ninja.errors import ValidationError
 
 from bildungslandschaft.core.catalog.model import Indicator
@@ -39,6 +40,14 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url=None,
     openapi_url="/openapi.json",
+)
+
+
+INDICATOR_ID = PathParam(..., description="Id des Indikators, z. B. leavers_without_hsa_share (siehe /api/indikatoren)")
+BY = Query(
+    None,
+    description="Aufgliederung, durch Komma getrennt, z. B. year,stadtteil (erlaubt: aufgliederungen des Indikators; "
+    "Standard: year)",
 )
 
 
@@ -126,7 +135,7 @@ def indicators(
     response={200: schemas.Indikator, 404: schemas.Fehler},
     summary="Ein Indikator",
 )
-def indicator(request: HttpRequest, indikator_id: str) -> dict[str, Any]:
+def indicator(request: HttpRequest, indikator_id: str = INDICATOR_ID) -> dict[str, Any]:
     """Definition, Zähler und Nenner, erlaubte Aufgliederungen und Quelle eines Indikators."""
     return indicator_document(public_indicator(indikator_id))
 
@@ -138,7 +147,7 @@ def indicator(request: HttpRequest, indikator_id: str) -> dict[str, Any]:
     summary="Werte eines Indikators",
 )
 def values(
-    request: HttpRequest, indikator_id: str, filters: Query[schemas.Filter], by: str | None = None
+    request: HttpRequest, filters: Query[schemas.Filter], indikator_id: str = INDICATOR_ID, by: str | None = BY
 ) -> dict[str, Any]:
     """Veröffentlichte Werte mit Aufgliederung (`by=year,stadtteil`) und Filtern (`year=2023`).
 
@@ -158,7 +167,7 @@ def values(
     },
 )
 def values_csv(
-    request: HttpRequest, indikator_id: str, filters: Query[schemas.Filter], by: str | None = None
+    request: HttpRequest, filters: Query[schemas.Filter], indikator_id: str = INDICATOR_ID, by: str | None = BY
 ) -> HttpResponse:
     """Dieselben Werte als CSV: Komma, Dezimalpunkt, UTF-8; beschrieben in `datapackage.json`."""
     published = _published(indikator_id, by, filters.dict(exclude_none=True))

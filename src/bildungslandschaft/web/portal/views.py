@@ -33,13 +33,18 @@ def home(request: HttpRequest) -> HttpResponse:
 def catalog(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "").strip()[:200]
     theme = request.GET.get("thema", "")
-    if theme and theme not in {found.slug for found in themes.THEMES}:
+    if theme not in {found.slug for found in themes.THEMES}:
         theme = ""
-    found = themes.search(analytics.catalog(), text, theme)
+    areas = analytics.catalog().areas
+    area = request.GET.get("bereich", "")
+    area = area if area in areas else ""
+    found = themes.search(analytics.catalog(), text, theme, area)
     context = {
         "q": text,
         "theme": theme,
         "themes": themes.THEMES,
+        "area": area,
+        "areas": sorted(areas.items()),
         "groups": themes.by_theme(found),
         "count": len(found),
     }

@@ -35,8 +35,9 @@ def public_source(
     return analytics.published(indicator, by, where)
 
 
-def render(chapters: Sequence[ChapterSource]) -> RenderedReport:
-    return render_report(meta(), chapters, analytics.catalog(), public_source)
+def render(chapters: Sequence[ChapterSource], interactive: bool = False) -> RenderedReport:
+    """The report over published values; ``interactive`` embeds chart specs for the page's scripts."""
+    return render_report(meta(), chapters, analytics.catalog(), public_source, interactive=interactive)
 
 
 def _key(kind: str, chapters: Sequence[ChapterSource]) -> str:
@@ -60,20 +61,22 @@ def published_chapters() -> list[ChapterSource]:
 
 
 def current_report() -> RenderedReport:
+    """The report for the web page (interactive charts), cached."""
     chapters = published_chapters()
     key = _key("html", chapters)
     found = cache.get(key)
     if found is None:
-        found = render(chapters)
+        found = render(chapters, interactive=True)
         cache.set(key, found, timeout=None)
     return found  # type: ignore[no-any-return]
 
 
 def current_pdf() -> bytes:
+    """The PDF (static drawings only), cached."""
     chapters = published_chapters()
     key = _key("pdf", chapters)
     found = cache.get(key)
     if found is None:
-        found = report_pdf(current_report())
+        found = report_pdf(render(chapters))
         cache.set(key, found, timeout=None)
     return found  # type: ignore[no-any-return]

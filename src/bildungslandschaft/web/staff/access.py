@@ -1,4 +1,5 @@
-"""Who may use the staff area: importing needs staff status or the analyst role, publishing the publisher role."""
+"""Who may use the staff area: importing needs staff status or the analyst role; publishing needs the
+publisher role (admins and superusers have it), as analysts only import and prepare (docs/staff.md)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ def can_import(user: Any) -> bool:
 
 
 def can_publish(user: Any) -> bool:
-    return bool(user.is_active and (user.is_staff or is_publisher(user)))
+    return bool(user.is_active and is_publisher(user))
 
 
 importer_required = role_required(can_import)

@@ -64,7 +64,8 @@ def preview(request: HttpRequest, token: UUID) -> HttpResponse:
     context = {"title": "Vorschau des Imports", "staged": staged, "preview": None, "error": None}
     try:
         path, mapping = _paths(staged)
-        context["preview"] = preview_file(analytics.workspace().con, analytics.catalog(), path, mapping=mapping)
+        with analytics.exclusive_store() as con:
+            context["preview"] = preview_file(con, analytics.catalog(), path, mapping=mapping)
     except ImportFailed as error:
         context["error"] = failure_text(error)
     return render(request, "staff/preview.html", context, status=200 if context["error"] is None else 400)
@@ -77,13 +78,12 @@ def _paths(staged: StagedUpload) -> tuple[Path, Path | None]:
 def _commit(request: HttpRequest, staged: StagedUpload) -> HttpResponseRedirect:
     path, mapping = _paths(staged)
     try:
-        outcome = import_file(
-            analytics.workspace().con, analytics.catalog(), path, mapping=mapping, user=request.user.get_username()
-        )
+        with analytics.exclusive_store() as con:
+            outcome = import_file(con, analytics.catalog(), path, mapping=mapping, user=request.user.get_username())
+            analytics.reset()
     except ImportFailed as error:
         messages.error(request, f"Import fehlgeschlagen, es wurde nichts geändert: {failure_text(error)}")
         return redirect("staff:preview", token=staged.token)
-    analytics.reset()
     record = outcome.record
     audit.record(
         request.user, "import", f"{record.file_name} → {record.dataset} (Import {record.import_id})", request=request
@@ -100,7 +100,8 @@ def _commit(request: HttpRequest, staged: StagedUpload) -> HttpResponseRedirect:
 
 @importer_required
 def imports(request: HttpRequest) -> HttpResponse:
-    records = list_imports(analytics.workspace().con)
+    with analytics.exclusive_store() as con:
+        records = list_imports(con)
     return render(request, "staff/imports.html", {"title": "Importe", "records": records})
 
 

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,33 +14,67 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='Zeitpunkt')),
-                ('username', models.CharField(blank=True, max_length=150, verbose_name='Kontoname')),
-                ('action', models.CharField(choices=[('login', 'Anmeldung'), ('login_failed', 'Fehlgeschlagene Anmeldung'), ('lockout', 'Anmeldung gesperrt'), ('logout', 'Abmeldung'), ('import', 'Import'), ('publication', 'Veröffentlichung'), ('role_change', 'Rollenänderung'), ('export', 'Export (intern)')], db_index=True, max_length=20, verbose_name='Aktion')),
-                ('detail', models.TextField(blank=True, verbose_name='Details')),
-                ('ip', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP-Adresse')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='Konto')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="Zeitpunkt")),
+                ("username", models.CharField(blank=True, max_length=150, verbose_name="Kontoname")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("login", "Anmeldung"),
+                            ("login_failed", "Fehlgeschlagene Anmeldung"),
+                            ("lockout", "Anmeldung gesperrt"),
+                            ("logout", "Abmeldung"),
+                            ("import", "Import"),
+                            ("publication", "Veröffentlichung"),
+                            ("role_change", "Rollenänderung"),
+                            ("export", "Export (intern)"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="Aktion",
+                    ),
+                ),
+                ("detail", models.TextField(blank=True, verbose_name="Details")),
+                ("ip", models.GenericIPAddressField(blank=True, null=True, verbose_name="IP-Adresse")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Konto",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Protokolleintrag',
-                'verbose_name_plural': 'Protokoll',
-                'ordering': ('-at', '-id'),
+                "verbose_name": "Protokolleintrag",
+                "verbose_name_plural": "Protokoll",
+                "ordering": ("-at", "-id"),
             },
         ),
         migrations.CreateModel(
-            name='SchoolAccount',
+            name="SchoolAccount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('school', models.CharField(max_length=8, verbose_name='Schulnummer')),
-                ('school_name', models.CharField(blank=True, max_length=200, verbose_name='Name der Schule')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='school_account', to=settings.AUTH_USER_MODEL, verbose_name='Konto')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("school", models.CharField(max_length=8, verbose_name="Schulnummer")),
+                ("school_name", models.CharField(blank=True, max_length=200, verbose_name="Name der Schule")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="school_account",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Konto",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Schulkonto',
-                'verbose_name_plural': 'Schulkonten',
+                "verbose_name": "Schulkonto",
+                "verbose_name_plural": "Schulkonten",
             },
         ),
     ]

@@ -31,7 +31,14 @@
     vegaEmbed(element, spec, options).then(function () {
       /* the container (role="img") is labelled by caption and sentence; the drawing itself is decoration */
       var drawing = element.querySelector("svg");
-      if (drawing) { drawing.setAttribute("aria-hidden", "true"); drawing.setAttribute("focusable", "false"); }
+      if (drawing) {
+        drawing.setAttribute("aria-hidden", "true");
+        drawing.setAttribute("focusable", "false");
+        /* a viewBox lets the drawing shrink with the screen instead of being cut off */
+        if (!drawing.getAttribute("viewBox")) {
+          drawing.setAttribute("viewBox", "0 0 " + drawing.getAttribute("width") + " " + drawing.getAttribute("height"));
+        }
+      }
       element.classList.add("is-drawn");
     }).catch(function () {
       element.textContent = "Das Diagramm konnte nicht gezeichnet werden; die Werte stehen in der Tabelle.";
@@ -42,6 +49,12 @@
     var elements = document.querySelectorAll("[data-chart-spec]");
     for (var index = 0; index < elements.length; index += 1) { draw(elements[index]); }
   }
+
+  /* paper has no "Daten als Tabelle" button: print every chart's table */
+  window.addEventListener("beforeprint", function () {
+    var folded = document.querySelectorAll("details.chart-table:not([open])");
+    for (var index = 0; index < folded.length; index += 1) { folded[index].setAttribute("open", ""); }
+  });
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", drawAll);
