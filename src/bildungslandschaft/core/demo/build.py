@@ -74,10 +74,10 @@ def build_demo(target: Path, seed: int = DEFAULT_SEED, progress: Progress | None
         report(f"Schreibe {table.file_name}")
         _write(target / f"{table.stem}.mapping.yaml", mapping_yaml(table))
         written.append(_write(target / table.file_name, table_bytes(table)))
-    name, table, mapping = activity_file(city)
-    report(f"Schreibe {name}")
-    _write(target / f"{ACTIVITY_STEM}.mapping.yaml", mapping)
-    written.append(_write(target / name, table))
+    activity_name, activity, activity_mapping = activity_file(city)
+    report(f"Schreibe {activity_name}")
+    _write(target / f"{ACTIVITY_STEM}.mapping.yaml", activity_mapping)
+    written.append(_write(target / activity_name, activity))
     _write(target / "LIESMICH.txt", README.format(seed=seed).encode("utf-8"))
     return written
 
