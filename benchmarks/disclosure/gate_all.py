@@ -53,8 +53,10 @@ def main(path: str) -> None:
                 continue
             publish(result, gate=gate)
             outputs += 1
-    print(f"{outputs} Aufgliederungen aller {len(catalog.indicators)} Indikatoren veröffentlicht: "
-          f"{time.monotonic() - started:.1f} s")
+    print(
+        f"{outputs} Aufgliederungen aller {len(catalog.indicators)} Indikatoren veröffentlicht: "
+        f"{time.monotonic() - started:.1f} s"
+    )
 
 
 if __name__ == "__main__":

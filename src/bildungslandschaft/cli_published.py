@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bildungslandschaft.core.catalog.model import Catalog
-from bildungslandschaft.core.disclosure.consistent import MasterGate
+from bildungslandschaft.core.disclosure.consistent import gate_for
 from bildungslandschaft.core.disclosure.primary import PrimaryRules
 from bildungslandschaft.core.disclosure.publish import Published, publish
 from bildungslandschaft.core.engine import Workspace
@@ -26,7 +26,7 @@ from bildungslandschaft.core.spreadsheet import neutralise
 def published_result(workspace: Workspace, result: Result) -> Published:
     """The result as the portal publishes it (same gate, same rules as ``bila serve``)."""
     rules = PrimaryRules(min_count=env_int("BILA_MIN_COUNT", 3, minimum=1))
-    return publish(result, rules, gate=MasterGate(workspace, rules))
+    return publish(result, rules, gate=gate_for(workspace, rules))
 
 
 def published_records(published: Published) -> list[dict[str, Any]]:

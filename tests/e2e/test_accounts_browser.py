@@ -17,11 +17,11 @@ SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 
 def log_in(page: Any, base: str, username: str) -> None:
-    page.goto(base + "/konto/anmelden/")
+    page.goto(base + "/konto/anmelden/?next=/konto/")  # the account page, not the (heavier) start page
     page.get_by_label("Benutzername").fill(username)
     page.get_by_label("Passwort").fill(PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_load_state()
+    page.wait_for_url("**/konto/")
 
 
 def test_ben_logs_in_and_reads_his_school_page(live_server: Any, portal: str, page: Any, axe: Any) -> None:

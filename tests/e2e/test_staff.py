@@ -55,6 +55,7 @@ def test_anna_uploads_previews_and_commits_an_import(live_server: Any, page: Any
     assert axe(page) == []
     page.get_by_role("link", name="Datei importieren").first.click()
     page.wait_for_url("**/intern/import/")
+    shot(page, "import")
     assert axe(page) == []
     page.set_input_files("input[name=datei]", str(real_file(LEAVERS)))
     page.get_by_role("button", name="Hochladen und Vorschau zeigen").click()

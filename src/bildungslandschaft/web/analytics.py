@@ -21,7 +21,7 @@ from ibis.backends import BaseBackend
 
 from bildungslandschaft.core.catalog.loader import load_catalog
 from bildungslandschaft.core.catalog.model import Catalog
-from bildungslandschaft.core.disclosure.consistent import MasterGate
+from bildungslandschaft.core.disclosure.consistent import MasterGate, gate_for
 from bildungslandschaft.core.disclosure.primary import PrimaryRules
 from bildungslandschaft.core.disclosure.publish import Published, publish
 from bildungslandschaft.core.engine import Workspace
@@ -29,7 +29,7 @@ from bildungslandschaft.core.result import Query
 from bildungslandschaft.core.store import connect
 
 _lock = threading.RLock()
-_workspace: tuple[str, Workspace, MasterGate] | None = None
+_workspace: tuple[str, Workspace] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -43,19 +43,14 @@ def workspace() -> Workspace:
     with _lock:
         url = str(settings.BILA_ANALYTICS_DB)
         if _workspace is None or _workspace[0] != url:
-            space = Workspace(connect(url), catalog())
-            _workspace = (url, space, MasterGate(space, rules()))
+            _workspace = (url, Workspace(connect(url), catalog()))
         return _workspace[1]
 
 
 def gate() -> MasterGate:
     """The disclosure gate over the workspace (master tables protected once per import state)."""
     with _lock:
-        workspace()
-        assert _workspace is not None
-        found = _workspace[2]
-        found.default_rules = rules()  # BILA_MIN_COUNT may change (tests); masters are keyed by rules
-        return found
+        return gate_for(workspace(), rules())
 
 
 def reset() -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 class GermanFirstLocaleMiddleware:
@@ -28,3 +29,28 @@ class GermanFirstLocaleMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+def switch_language(request: HttpRequest, code: str) -> HttpResponse:
+    """``/sprache/<code>/?next=…``: remember the language in its cookie and go back.
+
+    A link instead of Django's POST form keeps public pages free of CSRF tokens, so they can be
+    cached for everyone (see `pagecache`). Changing the language changes nothing else.
+    """
+    if code not in {language for language, _ in settings.LANGUAGES}:
+        raise Http404("Diese Sprache gibt es nicht.")
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+    )
+    return response

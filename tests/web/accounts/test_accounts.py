@@ -135,7 +135,7 @@ def test_internal_export_is_audited_and_neutralised(cast: dict[str, Client]) -> 
     response = cast["anna"].get("/konto/intern.csv?indikator=pupils&nach=stadtteil")
     body = response.content.decode("utf-8-sig")
     assert response["Content-Type"].startswith("text/csv")
-    assert body.splitlines()[0] == "year;stadtteil;Wert;Zähler;Nenner;Geheimhaltung"
+    assert body.splitlines()[0] == "Jahr;Stadtteil;Wert;Zähler;Nenner;Geheimhaltung"
     event = AuditEvent.objects.get(action=AuditEvent.EXPORT)
     assert (event.username, event.detail) == ("anna", "intern: pupils nach year, stadtteil")
 

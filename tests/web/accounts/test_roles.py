@@ -8,7 +8,10 @@ parameter named like a model (``event``) takes that model's slug or key, one nam
 - staff pages (staff app, conference "intern", report editing, offer moderation, the analysts'
   view, anything under ``intern``): analysts, publishers, admins; anonymous visitors go to a
   login page; the school account is refused (403) or sent to a login page;
-- the school page: only the school account; the audit log and Django admin: only admins.
+- publishing (showing or hiding indicators): publishers and admins;
+- the school page: only the school account; the audit log and Django admin: only admins (staff
+  members see the admin's index and their password page, not its models);
+- a POST-only action answers a GET with 405 to everybody, which shows nothing.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from bildungslandschaft.core.disclosure.publish import publish
 from bildungslandschaft.core.engine import compute
 from bildungslandschaft.core.result import Query
 from bildungslandschaft.core.store import connect
@@ -50,23 +49,21 @@ def test_indicator_list_filters_by_area_and_search_text(client: Client, portal: 
     assert found and all(item["bereich"] == "G" for item in found)
 
 
-def test_values_equal_the_published_result_cell_by_cell(client: Client, portal: str) -> None:
+def test_values_are_the_gate_s_cells_and_the_raw_values_where_published(client: Client, portal: str) -> None:
     document = get_json(client, f"{VALUES}?by=year,stadtteil&year=2023")
+    query = ("leavers_without_hsa_share", ("year", "stadtteil"), {"year": ("2023",)})
+    gate = analytics.published(*query)
     con = connect(portal)
-    expected = publish(
-        compute(
-            con,
-            analytics.catalog(),
-            Query("leavers_without_hsa_share", ("year", "stadtteil"), {"year": ("2023",)}, totals=True),
-        ),
-        analytics.rules(),
-    )
+    raw = compute(con, analytics.catalog(), Query(*query, totals=True))
     con.disconnect()
     assert document["aufgliederung"] == ["year", "stadtteil"]
-    assert {row["schluessel"]["year"] for row in document["werte"]} == {"2023"}
     assert [(row["schluessel"], row["wert"], row["status"]) for row in document["werte"]] == [
-        (dict(cell.key), cell.value, str(cell.status)) for cell in expected.cells
+        (dict(cell.key), cell.value, str(cell.status)) for cell in gate.cells
     ]
+    raw_values = {(str(cell.key["year"]), str(cell.key["stadtteil"])): cell.value for cell in raw.cells}
+    for row in document["werte"]:
+        if row["status"] == "S":
+            assert row["wert"] == raw_values[(row["schluessel"]["year"], row["schluessel"]["stadtteil"])]
 
 
 def test_withheld_cells_are_null_with_their_sign_and_the_legend(client: Client, portal: str) -> None:
@@ -93,6 +90,11 @@ def test_breakdown_not_allowed_answers_400_naming_the_allowed_ones(client: Clien
     document = get_json(client, f"{VALUES}?by=kita", status=400)
     assert document["fehler"].startswith("Aufgliederung nach kita ist für leavers_without_hsa_share nicht möglich")
     assert "stadtteil" in document["fehler"]
+
+
+def test_more_than_three_breakdowns_answer_400(client: Client, portal: str) -> None:
+    document = get_json(client, f"{VALUES}?by=year,stadtteil,schulart,geschlecht", status=400)
+    assert document["fehler"].startswith("Höchstens 3 Aufgliederungen")
 
 
 def test_unknown_filter_value_answers_400(client: Client, portal: str) -> None:

@@ -160,3 +160,15 @@ def test_unknown_indicator_cannot_be_hidden(paula: Client) -> None:
     response = paula.post("/intern/indikatoren/", {"indikator": "gibt_es_nicht", "oeffentlich": "0"}, follow=True)
     assert "Unbekannter Indikator: gibt_es_nicht" in response.content.decode()
     assert not AuditEvent.objects.filter(action="publication").exists()
+
+
+def test_rejected_rows_are_shown_with_line_and_reason_before_and_after_the_import(
+    anna: Client, empty_store: str
+) -> None:
+    data = real_file(LEAVERS).read_bytes().replace(b"2023;15003;      Magdeburg", b"2023;99x03;      Magdeburg")
+    preview_url = upload(anna, LEAVERS, data)["Location"]
+    preview = anna.get(preview_url).content.decode()
+    assert "region: unbekannter Wert &#x27;99x03&#x27;" in preview
+    anna.post(preview_url, {"aktion": "uebernehmen"})
+    listing = anna.get("/intern/importe/").content.decode()
+    assert "Zeile 485: region: unbekannter Wert &#x27;99x03&#x27;" in listing

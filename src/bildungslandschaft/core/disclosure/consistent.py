@@ -62,7 +62,7 @@ class MasterGate:
         workspace: Workspace,
         default_rules: PrimaryRules | None = None,
         objective: Objective = "cells",
-        time_limit: float = 20.0,
+        time_limit: float = 5.0,
     ) -> None:
         self.workspace = workspace
         self.default_rules = default_rules or PrimaryRules()
@@ -122,6 +122,8 @@ class MasterGate:
     def _status(
         self, result: Result, cell: Cell, term: Term, dataset: Dataset, rules: PrimaryRules
     ) -> CellStatus | None:
+        if rules.rounding_base is not None:
+            return CellStatus.SAFE  # rounded on output instead of withheld
         dims = self.dims(dataset, term.measure)
         if _uncovered(result, cell, term, dataset, dims):
             return None
@@ -197,8 +199,9 @@ class MasterGate:
 
 def _codes(result: Result, cell: Cell, term: Term, dim: str, nodes: set[str]) -> tuple[str, ...]:
     """The master codes a cell's count covers in one dimension (several: a sum of cells)."""
-    if dim in result.by and dim in cell.key:
+    if dim in result.by and str(cell.key.get(dim, TOTAL)) != TOTAL:
         return (str(cell.key[dim]),)
+    # not broken down, or its margin: the codes the filters let through (all: the total)
     lists = [tuple(str(code) for code in codes) for codes in (term.where.get(dim), result.where.get(dim)) if codes]
     if not lists:
         return (TOTAL,)
@@ -224,6 +227,16 @@ def _empty(rules: PrimaryRules) -> CellStatus:
     return CellStatus.PRIMARY if rules.is_unsafe(0) else CellStatus.SAFE
 
 
-def statuses_of(gate: MasterGate, result: Result) -> Sequence[tuple[TermStatus | None, TermStatus | None]]:
-    """Numerator and denominator status of every cell of a result."""
-    return [(gate.term_status(result, cell, "num"), gate.term_status(result, cell, "den")) for cell in result.cells]
+_GATES_LOCK = threading.Lock()
+
+
+def gate_for(workspace: Workspace, rules: PrimaryRules | None = None) -> MasterGate:
+    """The one gate of a workspace (created once), so that every caller shares its master tables."""
+    with _GATES_LOCK:
+        found = getattr(workspace, "disclosure_gate", None)
+        if not isinstance(found, MasterGate):
+            found = MasterGate(workspace, rules)
+            setattr(workspace, "disclosure_gate", found)  # noqa: B010 - kept with the workspace it serves
+        if rules is not None:
+            found.default_rules = rules
+        return found

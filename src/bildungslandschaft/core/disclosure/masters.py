@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 from bildungslandschaft.core.catalog.model import Catalog, Dataset, Indicator, Term
 from bildungslandschaft.core.compile import TermPlan, indicator_expression
+from bildungslandschaft.core.disclosure.audit import TOLERANCE, AuditReport, Interval, Leak
+from bildungslandschaft.core.disclosure.audit import _extreme as extreme
+from bildungslandschaft.core.disclosure.audit import _feasible_tables as feasible_tables
 from bildungslandschaft.core.disclosure.cube import MasterTable
 from bildungslandschaft.core.disclosure.paths import suppress_by_paths
 from bildungslandschaft.core.disclosure.primary import CellStatus, PrimaryRules, ProtectionLevels
@@ -24,9 +27,9 @@ from bildungslandschaft.core.engine import Workspace
 
 GROUP_JOIN = "+"
 REST = "_R"  # the merged codes no indicator filters by
-#: Up to this many primary cells the MILP (`secondary`) protects a master table; above it the
-#: protection paths (`paths`), which stay fast where the MILP's attacker checks grow too many.
-MILP_UP_TO = 40
+#: The MILP (`secondary`) stops at a time limit, so its pattern depends on the machine's load: two
+#: processes (web workers, CLI, report) could publish different patterns of the same table. The
+#: gate therefore uses the deterministic protection paths (`paths`) unless ``exact`` is asked for.
 
 
 @dataclass(frozen=True)
@@ -55,25 +58,27 @@ def protect_master(
     table: MasterTable,
     rules: PrimaryRules,
     objective: Objective = "cells",
-    time_limit: float = 20.0,
+    time_limit: float = 5.0,
     levels: ProtectionLevels | None = None,
+    exact: bool = False,
 ) -> ProtectedMaster:
-    """Primary rules and secondary suppression (HiGHS, see `secondary`) on a master table.
+    """Primary rules and secondary suppression on a master table.
 
-    The result always protects; within ``time_limit`` the search also tries to prove it cheapest.
+    The result always protects. By default the protection paths decide (the same pattern on every
+    run); with ``exact`` the MILP searches the cheapest pattern within ``time_limit``.
     With ``rules.rounding_base`` nothing is suppressed (every count is rounded on output).
     """
     started = time.monotonic()
     counts = table.indexed.counts
     statuses = [CellStatus.PRIMARY if rules.is_unsafe(count) else CellStatus.SAFE for count in counts]
-    if rules.rounding_base is not None:
-        return ProtectedMaster(table, rules, tuple(statuses), True, time.monotonic() - started)
+    if rules.rounding_base is not None:  # every count is published rounded, none withheld
+        return ProtectedMaster(table, rules, (CellStatus.SAFE,) * len(counts), True, time.monotonic() - started)
     levels = levels or ProtectionLevels()
     needed = {
         cell: levels.required(count, rules) for cell, count in enumerate(counts) if statuses[cell] is CellStatus.PRIMARY
     }
-    if len(needed) > MILP_UP_TO:
-        suppressed, optimal = suppress_by_paths(table.indexed, needed, objective), False
+    if not exact:
+        suppressed, optimal = suppress_by_paths(table.indexed, needed, objective), not needed
     else:
         result = suppress_secondary(table.indexed, needed, objective, time_limit)
         suppressed, optimal = result.suppressed, result.optimal
@@ -84,20 +89,20 @@ def protect_master(
 
 
 def master_dimensions(catalog: Catalog, dataset: Dataset, measure: str) -> tuple[str, ...]:
-    """The dimensions of a measure's master tables: configured, else all the portal can publish.
+    """The dimensions of a measure's master tables: all the portal can publish for it.
 
-    Without ``disclosure.dimensions`` these are the dimensions of the dataset that any indicator
-    counting this measure breaks down or filters by (the year aside: one master table per year).
+    These are the dimensions of the dataset that any indicator counting this measure breaks down or
+    filters by (the year aside: one master table per year), limited to ``disclosure.dimensions``
+    when the dataset sets them.
     """
-    if dataset.disclosure.dimensions:
-        return dataset.disclosure.dimensions
     used: set[str] = set()
     for indicator in _counting(catalog, dataset, measure):
         used.update(indicator.breakdowns)
         for term in (indicator.numerator, indicator.denominator):
             if term is not None and term.measure == measure:
                 used.update(term.where)
-    return tuple(dim for dim in dataset.dimension_ids if dim in used and dim != "year")
+    allowed = dataset.disclosure.dimensions or dataset.dimension_ids
+    return tuple(dim for dim in dataset.dimension_ids if dim in used and dim in allowed and dim != "year")
 
 
 def group_code(codes: Iterable[str]) -> str:
@@ -210,3 +215,34 @@ def _size(group: frozenset[str]) -> int:
 
 def _recode(codes: Mapping[str, str] | None, code: str) -> str:
     return code if codes is None else codes.get(code, REST)
+
+
+def audit_master(master: ProtectedMaster, levels: ProtectionLevels | None = None) -> AuditReport:
+    """Attack a protected master table from its published cells alone (see `audit`).
+
+    The attacker knows every cell with status ``S`` (whatever breakdown shows it) and every sum
+    relation of the table; for each withheld cell two LPs give its feasible interval.
+    """
+    levels = levels or ProtectionLevels()
+    indexed, rules = master.table.indexed, master.rules
+    published = {
+        indexed.keys[cell]: count
+        for cell, count in enumerate(indexed.counts)
+        if master.statuses[cell] is CellStatus.SAFE
+    }
+    hidden = [cell for cell, status in enumerate(master.statuses) if status is not CellStatus.SAFE]
+    intervals: dict[Key, Interval] = {}
+    for group in indexed.components(hidden):
+        solver = feasible_tables(indexed, group, published)
+        for column, cell in enumerate(group):
+            intervals[indexed.keys[cell]] = Interval(extreme(solver, column, 1.0), -extreme(solver, column, -1.0))
+    leaks = []
+    for cell, count in enumerate(indexed.counts):
+        if not rules.is_unsafe(count) or rules.rounding_base is not None:
+            continue
+        lower, upper = levels.required(count, rules)
+        must = Interval(count - lower, count + upper)
+        seen = intervals.get(indexed.keys[cell], Interval(count, count))
+        if seen.low > must.low + TOLERANCE or seen.high < must.high - TOLERANCE:
+            leaks.append(Leak(indexed.keys[cell], count, seen, must))
+    return AuditReport(intervals, tuple(leaks))

@@ -7,6 +7,7 @@ marked "intern". Public outputs go through `web.analytics.published` as everywhe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bildungslandschaft.core.disclosure.primary import CellStatus
@@ -73,13 +74,14 @@ def internal_rows(indicator: str, by: tuple[str, ...]) -> tuple[Result, list[Int
     gate = analytics.published(indicator, by)
     status = {tuple(str(code) for code in cell.key.values()): cell.status for cell in gate.cells}
     decimals = result.indicator.decimals
+    label = _labeller(result)
     rows = []
     for cell in result.cells:
-        labels = tuple(str(code) for code in cell.key.values())
-        shown = status.get(labels, CellStatus.SAFE)
+        codes = tuple(str(code) for code in cell.key.values())
+        shown = status.get(codes, CellStatus.SAFE)
         rows.append(
             InternalRow(
-                labels=tuple("insgesamt" if label == "_T" else label for label in labels),
+                labels=tuple(label(dim, str(code)) for dim, code in cell.key.items()),
                 value=format_number(cell.value, decimals, cell.flag),
                 numerator=format_number(cell.numerator),
                 denominator=format_number(cell.denominator),
@@ -87,6 +89,35 @@ def internal_rows(indicator: str, by: tuple[str, ...]) -> tuple[Result, list[Int
             )
         )
     return result, rows
+
+
+def dimension_titles(result: Result) -> list[str]:
+    """German column titles of a result's breakdown (classification titles, "Jahr" for the year)."""
+    catalog = analytics.catalog()
+    dataset = catalog.datasets[result.provenance.datasets[0]]
+    titles = []
+    for dim in result.by:
+        try:
+            title = "Jahr" if dim == "year" else catalog.classification_of(dataset, dim).title
+            titles.append(title.split(" (", 1)[0])  # "Schulart (Schulstatistik, KMK-Systematik)" → "Schulart"
+        except KeyError:
+            titles.append(dim)
+    return titles
+
+
+def _labeller(result: Result) -> Callable[[str, str], str]:
+    catalog = analytics.catalog()
+    dataset = catalog.datasets[result.provenance.datasets[0]]
+
+    def label(dim: str, code: str) -> str:
+        if code == "_T":
+            return "insgesamt"
+        try:
+            return code if dim == "year" else catalog.classification_of(dataset, dim).label_of(code)
+        except KeyError:
+            return code
+
+    return label
 
 
 def _raw(indicator: str, by: tuple[str, ...], where: dict[str, tuple[str, ...]]) -> Result | None:

@@ -74,6 +74,7 @@ def internal(request: HttpRequest) -> HttpResponse:
     }
     try:
         context["result"], context["rows"] = figures.internal_rows(indicator, by)
+        context["titles"] = figures.dimension_titles(context["result"])  # type: ignore[arg-type]
     except (QueryError, KeyError) as error:
         context["error"] = str(error.args[0] if error.args else error)
     return render(request, "accounts/internal.html", context)
@@ -90,7 +91,7 @@ def internal_csv(request: HttpRequest) -> HttpResponse:
         return render(request, "accounts/internal.html", {"error": str(error)}, status=400)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([*by, "Wert", "Zähler", "Nenner", "Geheimhaltung"])
+    writer.writerow([*figures.dimension_titles(result), "Wert", "Zähler", "Nenner", "Geheimhaltung"])
     for row in rows:
         writer.writerow([neutralise(v) for v in (*row.labels, row.value, row.numerator, row.denominator, row.status)])
     audit.record(request.user, AuditEvent.EXPORT, f"intern: {indicator} nach {', '.join(by)}", request=request)

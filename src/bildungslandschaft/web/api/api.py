@@ -16,7 +16,8 @@ from ninja import NinjaAPI, Query
 from ninja import Path as PathParam
 from ninja.errors import ValidationError
 
-from bildungslandschaft.core.catalog.model import Indicator
+from bildungslandschaft.core.catalog.model import Indicator, Term
+from bildungslandschaft.core.disclosure.publish import Published
 from bildungslandschaft.core.engine import QueryError, plan_terms
 from bildungslandschaft.core.result import Query as EngineQuery
 from bildungslandschaft.core.spreadsheet import neutralise
@@ -249,20 +250,15 @@ def indicator_document(indicator: Indicator) -> dict[str, Any]:
     }
 
 
-def _term(term: Any) -> dict[str, Any]:
+def _term(term: Term) -> dict[str, Any]:
     return {"merkmal": term.measure, "bedingungen": {dim: list(codes) for dim, codes in term.where.items()}}
 
 
-def _published(indikator_id: str, by_text: str | None, params: dict[str, str]) -> Any:
+def _published(indikator_id: str, by_text: str | None, params: dict[str, str]) -> Published:
     indicator = public_indicator(indikator_id)
     by = parse_by(indicator, by_text)
     where = parse_filters(indicator, params)
-    try:
-        return analytics.published(indicator.id, by, where)
-    except QueryError:
-        raise
-    except (ValueError, TypeError) as error:
-        raise BadRequest(f"Die Anfrage lässt sich nicht beantworten: {error}") from None
+    return analytics.published(indicator.id, by, where)  # QueryError: answered with 400
 
 
 def _has_data(indicator: Indicator) -> bool:

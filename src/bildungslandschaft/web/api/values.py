@@ -14,6 +14,8 @@ from bildungslandschaft.core.disclosure.publish import Published, PublishedCell
 from bildungslandschaft.core.labels import code_label
 
 DEFAULT_BY = ("year",)
+#: More dimensions at once make tables nobody reads and cost the disclosure gate a lot of time.
+MAX_BREAKDOWNS = 3
 
 
 class BadRequest(ValueError):
@@ -25,6 +27,8 @@ def parse_by(indicator: Indicator, text: str | None) -> tuple[str, ...]:
     if text is None or not text.strip():
         return tuple(dim for dim in DEFAULT_BY if dim in indicator.breakdowns)
     dims = tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    if len(dims) > MAX_BREAKDOWNS:
+        raise BadRequest(f"Höchstens {MAX_BREAKDOWNS} Aufgliederungen auf einmal (z. B. by=year,stadtteil,geschlecht)")
     unknown = [dim for dim in dims if dim not in indicator.breakdowns]
     if unknown:
         raise BadRequest(

@@ -28,6 +28,7 @@ RESERVED_SLUGS = frozenset(
         "intern",
         "admin",
         "i18n",
+        "sprache",
         "static",
         "media",
         "veranstaltungen",

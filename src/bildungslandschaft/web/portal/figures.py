@@ -15,6 +15,7 @@ from bildungslandschaft.core.geo import stadtteil_geojson
 from bildungslandschaft.core.labels import code_label, dimension_title, format_value
 from bildungslandschaft.web import analytics
 from bildungslandschaft.web.portal.tables import Table, breakdown_table, map_table, time_table
+from bildungslandschaft.web.staff.visibility import public_only
 
 #: Breakdowns shown as bar charts on the indicator page, where the indicator allows them.
 BREAKDOWNS = ("schulart", "geschlecht", "foerderschwerpunkt", "abschluss", "altersgruppe", "programmbereich")
@@ -166,7 +167,7 @@ class StadtteilRow:
 def stadtteil_rows(codes: list[str]) -> list[StadtteilRow]:
     """Every indicator with a Stadtteil breakdown, latest year, for the given Stadtteile and the city."""
     found = []
-    for indicator in analytics.catalog().indicators.values():
+    for indicator in public_only(analytics.catalog().indicators.values()):
         if "stadtteil" not in indicator.breakdowns:
             continue
         published = series(indicator.id)

@@ -15,21 +15,27 @@ from bildungslandschaft.core.geo import ATTRIBUTION as GEO_ATTRIBUTION
 from bildungslandschaft.core.geo import stadtteil_geojson, stadtteil_names
 from bildungslandschaft.core.labels import dimension_title
 from bildungslandschaft.web import analytics
+from bildungslandschaft.web.pagecache import public_page
 from bildungslandschaft.web.portal import figures, fragments
 from bildungslandschaft.web.portal import sources as source_list
+from bildungslandschaft.web.staff.visibility import is_public, public_only
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     catalog = analytics.catalog()
-    found = [figures.key_figure(catalog.indicator(name)) for name in figures.KEY_FIGURES]
+    shown = public_only(catalog.indicators.values())
+    public = {indicator.id for indicator in shown}
+    found = [figures.key_figure(catalog.indicator(name)) for name in figures.KEY_FIGURES if name in public]
     context = {
         "key_figures": [figure for figure in found if figure is not None],
-        "themes": themes.by_theme(catalog.indicators.values()),
+        "themes": themes.by_theme(shown),
         "stadtteile": sorted(stadtteil_names().items(), key=lambda item: item[1]),
     }
     return render(request, "portal/home.html", context)
 
 
+@public_page
 def catalog(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "").strip()[:200]
     theme = request.GET.get("thema", "")
@@ -38,7 +44,7 @@ def catalog(request: HttpRequest) -> HttpResponse:
     areas = analytics.catalog().areas
     area = request.GET.get("bereich", "")
     area = area if area in areas else ""
-    found = themes.search(analytics.catalog(), text, theme, area)
+    found = public_only(themes.search(analytics.catalog(), text, theme, area))
     context = {
         "q": text,
         "theme": theme,
@@ -53,11 +59,15 @@ def catalog(request: HttpRequest) -> HttpResponse:
 
 def _indicator(indicator_id: str) -> Indicator:
     try:
-        return analytics.catalog().indicator(indicator_id)
+        found = analytics.catalog().indicator(indicator_id)
     except KeyError:
         raise Http404("Diesen Indikator gibt es nicht.") from None
+    if not is_public(found.id):
+        raise Http404("Dieser Indikator ist derzeit nicht veröffentlicht.")
+    return found
 
 
+@public_page
 def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     found = _indicator(indicator_id)
     published = figures.series(found.id)
@@ -144,6 +154,7 @@ def datapackage(request: HttpRequest, indicator_id: str) -> HttpResponse:
     return JsonResponse(package, json_dumps_params={"ensure_ascii": False, "indent": 1})
 
 
+@public_page
 def stadtteile(request: HttpRequest) -> HttpResponse:
     chosen = request.GET.get("stadtteil", "")
     if chosen in stadtteil_names():
@@ -155,6 +166,7 @@ def stadtteile(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def stadtteil(request: HttpRequest, code: str) -> HttpResponse:
     names = stadtteil_names()
     if code not in names:
@@ -176,6 +188,7 @@ def _stadtteil_context(code: str) -> dict[str, object]:
     }
 
 
+@public_page
 def compare(request: HttpRequest) -> HttpResponse:
     names = stadtteil_names()
     a, b = request.GET.get("a", ""), request.GET.get("b", "")
@@ -215,5 +228,6 @@ def _compare_years(request: HttpRequest, found: Indicator, context: dict[str, ob
         context["year_sentence"] = trend_sentence(published, year_a, year_b)
 
 
+@public_page
 def sources(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/sources.html", source_list.context(analytics.catalog()))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.core.cache import cache
+
 from bildungslandschaft.core.catalog.model import Indicator
 from bildungslandschaft.web.staff.models import IndicatorVisibility
 
@@ -29,3 +31,4 @@ def set_public(indicator_id: str, public: bool, user: object | None = None) -> N
     IndicatorVisibility.objects.update_or_create(
         indicator_id=indicator_id, defaults={"public": public, "changed_by": user}
     )
+    cache.clear()  # cached public pages list or show the indicator
