@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,6 +26,7 @@ from bildungslandschaft.core.disclosure.consistent import MasterGate, gate_for
 from bildungslandschaft.core.disclosure.primary import PrimaryRules
 from bildungslandschaft.core.disclosure.publish import Published, publish
 from bildungslandschaft.core.engine import Workspace
+from bildungslandschaft.core.ingest.lineage import list_imports
 from bildungslandschaft.core.result import Query
 from bildungslandschaft.core.store import connect
 
@@ -47,10 +49,28 @@ def workspace() -> Workspace:
         return _workspace[1]
 
 
+#: Protected master tables that survive `reset()`: per store and its lineage (import ids with the
+#: files' sha256), so that reopening the same store does not protect the same tables again. The keys
+#: inside carry import ids, rules and catalog version, so a new import never meets a stale table.
+_masters: dict[str, tuple[dict[Any, Any], dict[Any, Any]]] = {}
+
+
 def gate() -> MasterGate:
     """The disclosure gate over the workspace (master tables protected once per import state)."""
     with _lock:
-        return gate_for(workspace(), rules())
+        space = workspace()
+        found = gate_for(space, rules())
+        masters, records = _masters.setdefault(_identity(space), ({}, {}))
+        if found.masters is not masters:
+            masters.update(found.masters)
+            records.update(found._records)
+            found.masters, found._records = masters, records
+        return found
+
+
+def _identity(space: Workspace) -> str:
+    lineage = sorted((record.import_id, record.sha256) for record in list_imports(space.con))
+    return hashlib.sha256(f"{settings.BILA_ANALYTICS_DB}:{lineage}".encode()).hexdigest()
 
 
 def reset() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from django.test import Client
 
@@ -37,10 +35,3 @@ def test_every_page_answers_with_demo_content(client: Client, demo_content: str)
         response = client.get(url)
         assert response.status_code == 200, url
         assert '<html lang="de">' in response.content.decode()
-
-
-def test_activity_is_not_imported_into_a_store_without_the_demo_city(
-    db: object, settings: object, tmp_path: Path
-) -> None:
-    settings.BILA_ANALYTICS_DB = str(tmp_path / "leer.duckdb")  # type: ignore[attr-defined]
-    assert "nicht importiert" in demo.load()
