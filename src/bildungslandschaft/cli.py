@@ -14,11 +14,12 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress
 from rich.table import Table
 
 from bildungslandschaft.cli_backup import backup_app
 from bildungslandschaft.cli_events import events_app
+from bildungslandschaft.cli_progress import progress_bar
 from bildungslandschaft.cli_protect import protect
 from bildungslandschaft.cli_published import published_result, render_published
 from bildungslandschaft.cli_report import report_app
@@ -68,14 +69,7 @@ def user_errors() -> Iterator[None]:
 
 
 def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(),
-        console=errors,
-        transient=False,
-    )
+    return progress_bar(errors)
 
 
 @app.command("import")

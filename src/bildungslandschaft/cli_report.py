@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress
 
+from bildungslandschaft.cli_progress import progress_bar
 from bildungslandschaft.core.catalog.loader import load_catalog
 from bildungslandschaft.core.catalog.yamlsource import CatalogError
 from bildungslandschaft.core.disclosure.primary import PrimaryRules
@@ -81,10 +82,4 @@ def build(
 
 
 def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(),
-        console=errors,
-    )
+    return progress_bar(errors)
