@@ -47,6 +47,9 @@ def build_master(
     ``parents`` maps, per dimension, a code to its parent code (a hierarchy below the total).
     """
     parents = parents or {}
+    # the store returns rows in no fixed order (parallel aggregation): sort, so that every process
+    # numbers the cells alike and the protection finds the same pattern (one status everywhere)
+    records = dict(sorted(records.items()))
     chains = [_chains(codes, parents.get(dim, {})) for dim, codes in zip(dims, _codes(dims, records), strict=True)]
     counts: dict[Key, int] = defaultdict(int)
     prints: dict[Key, int] = defaultdict(int)
