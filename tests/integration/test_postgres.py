@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -100,6 +101,8 @@ def run_site(database: str, tmp_path: Path, demo_db: str, *args: str) -> subproc
 def test_site_database_migrates_and_serves_requests_on_postgresql(
     fresh_database: str, tmp_path: Path, demo_db: str
 ) -> None:
+    # a copy: this test process may hold the session's demo store open, and DuckDB lets one process write
+    demo_db = str(shutil.copy(demo_db, tmp_path / "demo.duckdb"))
     migrate = run_site(fresh_database, tmp_path, demo_db, "-m", "django", "migrate", "--noinput")
     assert migrate.returncode == 0, migrate.stderr[-2000:]
     run = run_site(fresh_database, tmp_path, demo_db, "-c", SITE_SCRIPT)
