@@ -34,7 +34,7 @@ from bildungslandschaft.core.ingest.lineage import list_imports
 from bildungslandschaft.core.ingest.pipeline import import_file
 from bildungslandschaft.core.result import Query, Result
 from bildungslandschaft.core.settings import SettingError, env_str
-from bildungslandschaft.core.store import connect, store_url
+from bildungslandschaft.core.store import StoreError, connect, store_url
 
 app = typer.Typer(
     name="bila",
@@ -54,7 +54,7 @@ errors = Console(stderr=True)
 DbOption = Annotated[
     str | None, typer.Option("--db", help="Analysespeicher (Ibis-URL oder DuckDB-Datei); sonst BILA_DB.")
 ]
-EXPECTED_ERRORS = (ImportFailed, CatalogError, QueryError, SettingError, KeyError, FileNotFoundError)
+EXPECTED_ERRORS = (ImportFailed, CatalogError, QueryError, SettingError, StoreError, KeyError, FileNotFoundError)
 
 
 @contextmanager

@@ -128,3 +128,21 @@ def test_show_prints_definition_with_numerator_and_denominator() -> None:
     assert "Zähler: leavers (abschluss ∈ {ohne_hsa})" in out
     assert "Nenner: leavers" in out
     assert "dl-de/by-2-0" in out
+
+
+def test_a_store_opened_by_another_process_is_a_clear_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "store.duckdb"
+    script = f"import duckdb, time; con = duckdb.connect({str(db)!r}); print('offen', flush=True); time.sleep(60)"
+    with subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True) as holder:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "offen"
+            bila = [sys.executable, "-m", "bildungslandschaft", "compute", "pupils", "--by", "year", "--db", str(db)]
+            result = subprocess.run(bila, capture_output=True, text=True, timeout=120, check=False)
+        finally:
+            holder.kill()
+    assert result.returncode == 1
+    assert "von einem anderen Prozess geöffnet" in result.stderr
+    assert "Traceback" not in result.stderr

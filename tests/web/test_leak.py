@@ -7,6 +7,8 @@ is recorded. Then:
 * structured outputs (CSV, XLSX, JSON, API) are parsed into rows; no row may show a number for a
   cell that its `Published` withholds;
 * every page that renders a withheld cell shows the marker ``.`` in a table cell and the legend;
+* the report's PDF, as text laid out on its pages: every number a figure or table shows in the
+  line of a Stadtteil, year, Schulart … is a published value of that cell (a withheld one shows ``.``);
 * every cell's status agrees with the master tables (one status everywhere), and every master
   table touched by the crawl passes the attacker audit: from all cells with status ``S`` together,
   whichever outputs show them, no primary cell can be narrowed below its protection interval.
@@ -20,6 +22,8 @@ import csv
 import io
 import json
 import re
+import shutil
+import subprocess  # nosec B404 - pdftotext for the PDF's text
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -216,9 +220,80 @@ def xlsx_rows(body: bytes) -> list[dict[str, str]]:
 
 
 def pdf_text(body: bytes) -> str:
-    from pypdf import PdfReader
+    """The PDF's text as laid out on its pages (poppler's ``pdftotext -layout``): a table row stays one line."""
+    program = shutil.which("pdftotext")
+    assert program, "pdftotext fehlt (Debian: poppler-utils; .ci/run installiert es)"
+    done = subprocess.run([program, "-layout", "-enc", "UTF-8", "-", "-"], input=body, capture_output=True, check=True)
+    return done.stdout.decode("utf-8")
 
-    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(body)).pages)
+
+CAPTION = re.compile(r"^\s*(Abbildung|Tabelle) (\d+): ")
+SHOWN_NUMBER = re.compile(r"[−-]?\d[\d.]*(?:,\d+)?(?: %)?")
+
+
+def pdf_sections(text: str) -> dict[str, list[list[str]]]:
+    """The lines of every numbered figure and table (``Tabelle 3``), caption to source line, as cells.
+
+    Cells are separated by two or more spaces; a label followed by its value with one space
+    (``Gymnasien 0,0 %``, as bar charts draw them) is split into two cells.
+    """
+    sections: dict[str, list[list[str]]] = {}
+    current: list[list[str]] | None = None
+    for line in text.splitlines():
+        found = CAPTION.match(line)
+        if found:
+            current = sections.setdefault(f"{found[1]} {found[2]}", [])
+        elif line.strip().startswith("Quelle:"):
+            current = None
+        elif current is not None and line.strip():
+            current.append([part for cell in re.split(r"\s{2,}", line.strip()) for part in _label_and_value(cell)])
+    return sections
+
+
+def _label_and_value(cell: str) -> list[str]:
+    found = re.fullmatch(rf"(.*\D) ({SHOWN_NUMBER.pattern})", cell)
+    return [found[1], found[2]] if found and not found[1].endswith((" bis", "bis")) else [cell]
+
+
+def pdf_unpublished_numbers(
+    sections: dict[str, list[list[str]]], captions: dict[str, tuple[str, str]], results: Iterable[Published]
+) -> tuple[list[str], int]:
+    """Numbers a figure or table of the PDF shows that its indicator's published cells do not contain.
+
+    ``captions`` names title and indicator of each figure and table (``Tabelle 3``).
+    A line belongs to the cells labelled by its first cell (a Stadtteil, a year, a Schulart …); each
+    number on it must be one of those cells' published values – a withheld cell shows ``.``. Returns
+    the findings and how many numbers were checked.
+    """
+    findings, checked = [], 0
+    results = list(results)
+    for name, lines in sections.items():
+        title, indicator = captions.get(name, ("", ""))
+        candidates = [result for result in results if result.indicator.id == indicator]
+        shown = _published_by_label(candidates)
+        for cells in lines:
+            label, *rest = cells
+            if label not in shown:
+                continue
+            for text in rest:
+                if SHOWN_NUMBER.fullmatch(text) and text not in shown:  # a label (year on an axis) is no value
+                    checked += 1
+                    if text not in shown[label]:
+                        findings.append(f"{name} ({title}), {label}: {text} ist kein veröffentlichter Wert")
+    return findings, checked
+
+
+def _published_by_label(results: Iterable[Published]) -> dict[str, set[str]]:
+    """For each label a cell is shown under, the texts of the published cells under it (with ``.``)."""
+    from bildungslandschaft.core.labels import code_label, format_value
+
+    shown: dict[str, set[str]] = {}
+    for result in results:
+        for cell in result.cells:
+            text = SECRET if cell.withheld else format_value(result.indicator, cell.value, cell.flag)
+            for dim in result.by:
+                shown.setdefault(code_label(dim, str(cell.key[dim])), set()).add(text)
+    return shown
 
 
 class _Tables(HTMLParser):
@@ -321,6 +396,9 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> list[Published]:
 
 @pytest.mark.django_db
 def test_crawl_of_every_public_output_leaks_no_withheld_count(portal: str, recorded: list[Published]) -> None:
+    from bildungslandschaft.web.report import demo as report_demo
+
+    report_demo.load()  # the Bildungsbericht as `make demo` installs it, with its PDF
     client = Client()
     outputs = list(crawl(client))
     # the portal's own indicator outputs, crawled or not yet linked: the gate answers the same
@@ -331,6 +409,7 @@ def test_crawl_of_every_public_output_leaks_no_withheld_count(portal: str, recor
     print(f"{len(outputs)} Ausgaben gecrawlt: {dict(kinds)}, {len(recorded)} veröffentlichte Ergebnisse")
     CHECKED.clear()
     leaks: list[str] = []
+    pdf_numbers: list[int] = []
     for page in outputs:
         rows = rows_of(page)
         if rows is not None:
@@ -340,11 +419,25 @@ def test_crawl_of_every_public_output_leaks_no_withheld_count(portal: str, recor
             if SECRET not in cells or LEGEND[SECRET] not in page.body.decode("utf-8", "replace"):
                 leaks.append(f"{page.url}: gesperrte Zelle ohne „.“ in der Tabelle oder ohne Zeichenerklärung")
         elif "pdf" in page.content_type:
-            assert pdf_text(page.body) is not None
-    print(f"{len(CHECKED)} Zeilen mit Zahlen gegen die Sperrung geprüft")
+            findings, checked = pdf_unpublished_numbers(pdf_sections(pdf_text(page.body)), _report_captions(), recorded)
+            leaks += [f"{page.url}: {finding}" for finding in findings]
+            pdf_numbers.append(checked)
+    print(f"{len(CHECKED)} Zeilen mit Zahlen gegen die Sperrung geprüft, {sum(pdf_numbers)} Zahlen im PDF-Text")
     assert leaks == []
+    assert pdf_numbers and all(pdf_numbers), "der Bericht als PDF wurde nicht erreicht oder zeigt keine geprüfte Zahl"
     _assert_one_status_everywhere(recorded)
     _assert_masters_withstand_the_attacker()
+
+
+def _report_captions() -> dict[str, tuple[str, str]]:
+    """``Abbildung 3`` → its title and indicator, from the report the portal renders."""
+    from bildungslandschaft.web.report import rendering
+
+    report = rendering.current_report()
+    return {
+        f"{'Abbildung' if caption.kind == 'figure' else 'Tabelle'} {caption.number}": (caption.title, caption.indicator)
+        for caption in (*report.figures, *report.tables)
+    }
 
 
 def _standard_outputs() -> list[Published]:
@@ -394,3 +487,28 @@ def test_leak_check_flags_a_number_shown_for_a_withheld_cell(portal: str) -> Non
 
     assert len(leaks) == 1
     assert withheld_shown(url, csv_rows(forged.replace(b"12.5,S", b",U"))) == []
+
+
+@pytest.mark.django_db
+def test_pdf_check_flags_a_number_shown_for_a_withheld_cell(portal: str) -> None:
+    from bildungslandschaft.core.labels import code_label, format_value
+
+    published = analytics.published("leavers_without_hsa_share", ("school",), {"year": ("2025",)})
+    hidden = next(cell for cell in published.cells if cell.withheld)
+    shown = next(cell for cell in published.cells if not cell.withheld and cell.key["school"] != "_T")
+    label = code_label("school", str(hidden.key["school"]))
+    other = code_label("school", str(shown.key["school"]))
+    value = format_value(published.indicator, shown.value)
+    title = f"{published.indicator.title} nach Schule, 2025"
+    page = (
+        f" Tabelle 1: {title}\n\n  Schule          Wert\n  {other}          {value}\n"
+        f"  {label}          12,5 %\n Quelle: Stadt\n"
+    )
+    captions = {"Tabelle 1": (title, published.indicator.id)}
+
+    findings, checked = pdf_unpublished_numbers(pdf_sections(page), captions, [published])
+
+    assert checked == 2
+    assert findings == [f"Tabelle 1 ({title}), {label}: 12,5 % ist kein veröffentlichter Wert"]
+    honest = page.replace("12,5 %", SECRET)
+    assert pdf_unpublished_numbers(pdf_sections(honest), captions, [published]) == ([], 1)

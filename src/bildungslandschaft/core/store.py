@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import ibis
 from ibis.backends import BaseBackend
 
@@ -20,6 +21,10 @@ def store_url(explicit: str | None = None) -> str:
     return f"duckdb://{Path(url).expanduser().resolve()}"
 
 
+class StoreError(ValueError):
+    """The store cannot be opened; the message is German and says what to do."""
+
+
 def connect(explicit: str | None = None) -> BaseBackend:
     """Open the store; a DuckDB file and its folder are created when missing."""
     url = store_url(explicit)
@@ -27,4 +32,12 @@ def connect(explicit: str | None = None) -> BaseBackend:
         path = url.removeprefix("duckdb://")
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return ibis.connect(url)
+    try:
+        return ibis.connect(url)
+    except duckdb.IOException as error:
+        if "lock" not in str(error).lower():
+            raise
+        raise StoreError(
+            f"Der Analysespeicher {url} ist von einem anderen Prozess geöffnet (z. B. `bila serve`). "
+            "DuckDB erlaubt nur einen schreibenden Prozess: den anderen beenden oder eine Kopie verwenden."
+        ) from None

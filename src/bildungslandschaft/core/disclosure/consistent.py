@@ -61,7 +61,10 @@ class MasterGate:
         self,
         workspace: Workspace,
         default_rules: PrimaryRules | None = None,
-        objective: Objective = "cells",
+        # "total": complementary cells are chosen by their counts, as statistical offices weigh
+        # them; with "cells" a city-wide margin costs as little as a small inner cell, and the
+        # path method withheld e.g. the city's Betreuungsquote U3 in every year
+        objective: Objective = "total",
         time_limit: float = 5.0,
     ) -> None:
         self.workspace = workspace

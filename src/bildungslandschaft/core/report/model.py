@@ -44,6 +44,7 @@ class Caption:
     number: int
     title: str
     anchor: str
+    indicator: str = ""  # the indicator it shows (whatever its title says)
 
 
 @dataclass(frozen=True)

@@ -171,7 +171,7 @@ def _figure(directive: Directive, context: Context, make: Callable[[Directive, P
     figure = make(directive, context.source)
     number = len(context.figures) + 1
     anchor = f"abbildung-{number}"
-    context.figures.append(Caption("figure", number, figure.title, anchor))
+    context.figures.append(Caption("figure", number, figure.title, anchor, figure.published.indicator.id))
     credits = _credit(context, figure.published, figure.credits)
     return figure_html(figure, number, anchor, credits, context.interactive)
 
@@ -191,7 +191,7 @@ def _table(directive: Directive, context: Context) -> str:
     number = len(context.tables) + 1
     anchor = f"tabelle-{number}"
     title = directive.option("title") or _table_title(published)
-    context.tables.append(Caption("table", number, title, anchor))
+    context.tables.append(Caption("table", number, title, anchor, published.indicator.id))
     caption = f'<span class="bila-label">Tabelle {number}:</span> {escape(title)}'
     credits = _credit(context, published, ())
     signs = "; ".join(f"{sign} = {text}" for sign, text in published.signs().items())

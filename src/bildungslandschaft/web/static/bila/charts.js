@@ -14,9 +14,8 @@
     return spec;
   }
 
-  function draw(element) {
-    var source = document.getElementById(element.getAttribute("data-chart-spec"));
-    if (!source || typeof vegaEmbed !== "function") { return; }
+  function draw(element, source) {
+    if (!element || !source || typeof vegaEmbed !== "function") { return; }
     var spec = fitWidth(JSON.parse(source.textContent), element);
     delete spec.title; /* the figcaption carries the title on the page */
     var options = {
@@ -47,7 +46,14 @@
 
   function drawAll() {
     var elements = document.querySelectorAll("[data-chart-spec]");
-    for (var index = 0; index < elements.length; index += 1) { draw(elements[index]); }
+    for (var index = 0; index < elements.length; index += 1) {
+      draw(elements[index], document.getElementById(elements[index].getAttribute("data-chart-spec")));
+    }
+    /* the other markup (Bildungsmanagement): the spec names the element it is drawn into */
+    var specs = document.querySelectorAll("script.vega-spec[data-target]");
+    for (var number = 0; number < specs.length; number += 1) {
+      draw(document.getElementById(specs[number].getAttribute("data-target")), specs[number]);
+    }
   }
 
   /* paper has no "Daten als Tabelle" button: print every chart's table */
