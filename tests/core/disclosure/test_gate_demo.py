@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bildungslandschaft.core.catalog.model import Catalog
 from bildungslandschaft.core.disclosure.consistent import gate_for
+from bildungslandschaft.core.disclosure.masters import audit_master
 from bildungslandschaft.core.disclosure.primary import CellStatus
-from bildungslandschaft.core.disclosure.publish import publish
+from bildungslandschaft.core.disclosure.publish import Published, publish
 from bildungslandschaft.core.engine import Workspace
 from bildungslandschaft.core.result import Query
 from bildungslandschaft.core.store import connect
@@ -23,3 +24,48 @@ def test_city_wide_rates_stay_published_while_small_stadtteile_are_withheld(demo
     withheld = [cell for cell in by_stadtteil.cells if cell.withheld]
     assert withheld, "the demo city has small Stadtteile"
     assert by_stadtteil.cell(stadtteil="_T").status is CellStatus.SAFE
+
+
+def test_repeaters_of_a_school_have_one_status_in_every_breakdown(demo_db: str, catalog: Catalog) -> None:
+    """Schools are in the master table of pupils and repeaters, so each count has one status."""
+    space = Workspace(connect(demo_db), catalog)
+    gate = gate_for(space)
+    by_school = space.compute(Query("repeaters_rate", ("school",), {"year": ("2025",)}, totals=True))
+    by_year = space.compute(Query("repeaters_rate", ("year", "school"), totals=True))
+
+    statuses = {}
+    for cell in by_school.cells:
+        status = gate.term_status(by_school, cell, "num")
+        assert status is not None
+        statuses[cell.key["school"]] = status.status
+    assert CellStatus.PRIMARY in statuses.values()
+    for cell in by_year.cells:
+        if str(cell.key["year"]) == "2025":
+            found = gate.term_status(by_year, cell, "num")
+            assert found is not None and found.status is statuses[cell.key["school"]], cell.key
+
+
+def test_klassenstufe_city_wide_from_its_side_table_and_withheld_with_anything_else(
+    demo_db: str, catalog: Catalog
+) -> None:
+    """Klassenstufe is left out of the master table: city-wide by grade one status, crossed with more withheld."""
+    space = Workspace(connect(demo_db), catalog)
+    gate = gate_for(space)
+    dataset = catalog.datasets["pupils_school"]
+
+    def published(by: tuple[str, ...], where: dict[str, tuple[str, ...]]) -> Published:
+        return publish(space.compute(Query("repeaters_rate", by, where, totals=True)), gate=gate)
+
+    city = published(("klassenstufe",), {"year": ("2025",)})
+    series = published(("year", "klassenstufe"), {})
+    crossed = published(("klassenstufe",), {"year": ("2025",), "geschlecht": ("w",)})
+
+    side = gate.side_master(dataset, "repeaters", "klassenstufe", "2025")
+    assert side is not None and audit_master(side).passed
+    assert city.cell(klassenstufe="_T").status is CellStatus.SAFE
+    assert any(not cell.withheld for cell in city.cells if cell.key["klassenstufe"] != "_T")
+    for cell in city.cells:
+        again = series.cell(year="2025", klassenstufe=cell.key["klassenstufe"])
+        assert again.status is cell.status, cell.key
+    by_grade = [cell for cell in crossed.cells if cell.key["klassenstufe"] != "_T"]
+    assert len(by_grade) > 10 and all(cell.withheld for cell in by_grade)

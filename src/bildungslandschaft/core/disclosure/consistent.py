@@ -6,6 +6,11 @@ A master cell keeps the status its table's protection gave it, whichever page, c
 API shows it. A sum of several master cells is published only when every part is published (then
 it is known anyway); otherwise it is withheld (``U`` when the sum itself is small, else ``M``).
 Master tables are protected once per state of the store (the active import ids) and kept.
+
+A dimension left out of the master tables (``disclosure.dimensions``: Klassenstufe of pupils) gets a
+one-way side table per year, linked to the master table by the one cell both share, the city's
+total; a count cut by that dimension and by anything else (a Stadtteil, a Geschlecht) is withheld,
+since no protected table holds it.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import itertools
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bildungslandschaft.core.catalog.model import Dataset, Term
 from bildungslandschaft.core.disclosure.cube import build_master
@@ -90,29 +95,19 @@ class MasterGate:
     def term_status(self, result: Result, cell: Cell, term_name: str) -> TermStatus | None:
         """The status of a cell's numerator (``"num"``) or denominator (``"den"``).
 
-        None when the count needs no protection (not a count of people, or no such term) and when
-        the master tables do not cover the breakdown (see `uncovered`).
+        None when the count needs no protection (not a count of people, or no such term). A count
+        cut by a dimension the master tables leave out (``disclosure.dimensions``) takes its status
+        from that dimension's one-way side table when nothing else cuts it, else it is withheld.
         """
         found = self._confidential(result, term_name)
         if found is None:
             return None
         term, dataset = found
         rules = self.rules_for(dataset)
+        count = cell.numerator if term_name == "num" else cell.denominator
         with self._lock:
-            status = self._status(result, cell, term, dataset, rules)
-        return None if status is None else TermStatus(status, rules)
-
-    def uncovered(self, result: Result, cell: Cell, term_name: str) -> bool:
-        """True for a confidential count the master tables do not cover.
-
-        That happens only when ``disclosure.dimensions`` leaves out a dimension the breakdown uses;
-        the caller then protects the result's own table (consistent within that table only).
-        """
-        found = self._confidential(result, term_name)
-        if found is None:
-            return False
-        term, dataset = found
-        return _uncovered(result, cell, term, dataset, self.dims(dataset, term.measure))
+            status = self._status(result, cell, term, dataset, rules, count)
+        return TermStatus(status, rules)
 
     def _confidential(self, result: Result, term_name: str) -> tuple[Term, Dataset] | None:
         term = result.indicator.numerator if term_name == "num" else result.indicator.denominator
@@ -123,28 +118,65 @@ class MasterGate:
         return (term, dataset) if term.measure in dataset.disclosure.confidential else None
 
     def _status(
-        self, result: Result, cell: Cell, term: Term, dataset: Dataset, rules: PrimaryRules
-    ) -> CellStatus | None:
+        self, result: Result, cell: Cell, term: Term, dataset: Dataset, rules: PrimaryRules, count: float | None
+    ) -> CellStatus:
         if rules.rounding_base is not None:
             return CellStatus.SAFE  # rounded on output instead of withheld
         dims = self.dims(dataset, term.measure)
-        if _uncovered(result, cell, term, dataset, dims):
-            return None
         nodes = self.nodes(dataset, term.measure)
-        records = self.records(dataset, term.measure)
         codes = [_codes(result, cell, term, dim, nodes) for dim in dims]
-        years = _codes(result, cell, term, "year", set())
-        years = tuple(records) if years == (TOTAL,) else years
+        outside = _outside(result, cell, term, dataset, dims)
+        if outside:
+            if len(outside) > 1 or any(found != (TOTAL,) for found in codes):
+                return _withheld(rules, count)  # no table coordinates such a cell
+            return self._side_status(result, cell, term, dataset, rules, outside[0])
+        years = self._years(result, cell, term, self.records(dataset, term.measure))
         found = [(self.master(dataset, term.measure, year), key) for year in years for key in itertools.product(*codes)]
-        if not found:
-            return _empty(rules)  # a filter no code passes: an empty set of people
-        statuses = [master.status(key) if master else _empty(rules) for master, key in found]
-        if len(statuses) == 1:
-            return statuses[0]
-        count = sum(master.table.count(key) for master, key in found if master)
-        if rules.is_unsafe(count):
-            return CellStatus.PRIMARY
-        return CellStatus.SAFE if all(status is CellStatus.SAFE for status in statuses) else CellStatus.SECONDARY
+        return _combined(rules, found)
+
+    def _side_status(
+        self, result: Result, cell: Cell, term: Term, dataset: Dataset, rules: PrimaryRules, dim: str
+    ) -> CellStatus:
+        """A city-wide count cut by one dimension the master tables leave out (Klassenstufe)."""
+        years = self._years(result, cell, term, self.records(dataset, term.measure))
+        codes = _codes(result, cell, term, dim, set())
+        found = [(self.side_master(dataset, term.measure, dim, year), (code,)) for year in years for code in codes]
+        return _combined(rules, found)
+
+    def _years(self, result: Result, cell: Cell, term: Term, records: dict[str, dict[Key, int]]) -> tuple[str, ...]:
+        years = _codes(result, cell, term, "year", set())
+        return tuple(records) if years == (TOTAL,) else years
+
+    def side_master(self, dataset: Dataset, measure: str, dim: str, year: str) -> ProtectedMaster | None:
+        """The protected one-way table of a left-out dimension for a year, linked to the master table.
+
+        It shares one cell with the master table: the city's total. When the master table hides that
+        total, or this table's protection would hide it, every inner cell is withheld, so that no
+        published cell of either table narrows a withheld one.
+        """
+        rules = self.rules_for(dataset)
+        imports = self.workspace.active_imports(dataset.id)
+        key = MasterKey(dataset.id, f"{measure}:{dim}", year, imports, rules, self.workspace.catalog.version)
+        if key not in self.masters:
+            records = self._side_records(dataset, measure, dim).get(year)
+            main = self.master(dataset, measure, year)
+            if records is None or main is None:
+                self.masters[key] = None
+            else:
+                started = time.monotonic()
+                side = protect_master(build_master((dim,), records), rules, self.objective, self.time_limit)
+                total = main.status((TOTAL,) * len(self.dims(dataset, measure)))
+                if total is not CellStatus.SAFE or side.status((TOTAL,)) is not CellStatus.SAFE:
+                    side = _all_withheld(side, total)
+                self.masters[key] = side
+                self.seconds += time.monotonic() - started
+        return self.masters[key]
+
+    def _side_records(self, dataset: Dataset, measure: str, dim: str) -> dict[str, dict[Key, int]]:
+        key = (dataset.id, f"{measure}:{dim}", self.workspace.active_imports(dataset.id))
+        if key not in self._records:
+            self._records[key] = load_records(self.workspace, dataset, measure, (dim,))
+        return self._records[key]
 
     def dims(self, dataset: Dataset, measure: str) -> tuple[str, ...]:
         """The dimensions of a measure's master tables (see `masters.master_dimensions`)."""
@@ -214,16 +246,42 @@ def _codes(result: Result, cell: Cell, term: Term, dim: str, nodes: set[str]) ->
     return allowed
 
 
-def _uncovered(result: Result, cell: Cell, term: Term, dataset: Dataset, dims: Sequence[str]) -> bool:
-    """True when the count is cut by a dimension that the master tables leave out."""
+def _outside(result: Result, cell: Cell, term: Term, dataset: Dataset, dims: Sequence[str]) -> list[str]:
+    """The dimensions left out of the master tables that cut this count (by a filter or a breakdown)."""
+    found = []
     for dim in dataset.dimension_ids:
         if dim == "year" or dim in dims:
             continue
-        if term.where.get(dim) or result.where.get(dim):
-            return True
-        if dim in result.by and str(cell.key.get(dim, TOTAL)) != TOTAL:
-            return True
-    return False
+        cut = bool(term.where.get(dim) or result.where.get(dim))
+        if cut or (dim in result.by and str(cell.key.get(dim, TOTAL)) != TOTAL):
+            found.append(dim)
+    return found
+
+
+def _combined(rules: PrimaryRules, found: Sequence[tuple[ProtectedMaster | None, Key]]) -> CellStatus:
+    """The status of a sum of master cells: published only when every part is."""
+    if not found:
+        return _empty(rules)  # a filter no code passes: an empty set of people
+    statuses = [master.status(key) if master else _empty(rules) for master, key in found]
+    if len(statuses) == 1:
+        return statuses[0]
+    count = sum(master.table.count(key) for master, key in found if master)
+    if rules.is_unsafe(count):
+        return CellStatus.PRIMARY
+    return CellStatus.SAFE if all(status is CellStatus.SAFE for status in statuses) else CellStatus.SECONDARY
+
+
+def _withheld(rules: PrimaryRules, count: float | None) -> CellStatus:
+    return CellStatus.PRIMARY if count is None or rules.is_unsafe(round(count)) else CellStatus.SECONDARY
+
+
+def _all_withheld(side: ProtectedMaster, total: CellStatus) -> ProtectedMaster:
+    """The side table with every inner cell withheld and its total as the master table has it."""
+    statuses = [
+        total if key == (TOTAL,) else (status if status is not CellStatus.SAFE else CellStatus.SECONDARY)
+        for key, status in zip(side.table.indexed.keys, side.statuses, strict=True)
+    ]
+    return replace(side, statuses=tuple(statuses))
 
 
 def _empty(rules: PrimaryRules) -> CellStatus:

@@ -115,15 +115,12 @@ _UNCOVERED = object()
 
 
 def _gated(gate: MasterGate | None, result: Result, cell: Cell, term: str) -> TermStatus | object | None:
-    """The master status of a term; `_UNCOVERED` when the result's own table must decide."""
+    """The master status of a term; `_UNCOVERED` without a gate (the result's own table decides)."""
     if gate is None:
         return _UNCOVERED
     if getattr(cell, term) is None:
         return None
-    found = gate.term_status(result, cell, "num" if term == "numerator" else "den")
-    if found is None and gate.uncovered(result, cell, "num" if term == "numerator" else "den"):
-        return _UNCOVERED
-    return found
+    return gate.term_status(result, cell, "num" if term == "numerator" else "den")
 
 
 def _status_of(found: TermStatus | object | None) -> CellStatus:
