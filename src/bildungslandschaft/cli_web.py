@@ -27,6 +27,9 @@ def serve(
     port: Annotated[int, typer.Option(help="Port")] = 8000,
     demo: Annotated[bool, typer.Option("--demo", help="Demo-Inhalte laden (Konten, Bericht, Konferenz …)")] = False,
     run: Annotated[bool, typer.Option("--run/--no-run", help="Server starten (sonst nur einrichten)")] = True,
+    prepare: Annotated[
+        bool, typer.Option("--prepare/--no-prepare", help="Geheimhaltung vor dem Start vorbereiten (Haupttabellen)")
+    ] = True,
 ) -> None:
     """Portal einrichten (Datenbank migrieren, optional Demo-Inhalte) und starten."""
     setup_django(db)
@@ -40,5 +43,23 @@ def serve(
             console.print(f"• {line}")
     if not run:
         return
+    if prepare:
+        prepare_disclosure()
     console.print(f"Portal läuft auf [bold]http://{host}:{port}/[/] (Beenden mit Strg+C)")
     call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True)
+
+
+def prepare_disclosure() -> None:
+    """Protect the master tables before the first request, with a progress bar (seconds on a large store)."""
+    from bildungslandschaft.cli_progress import progress_bar
+    from bildungslandschaft.web import analytics
+
+    datasets = analytics.confidential_datasets()
+    with progress_bar(console) as bar:
+        task = bar.add_task("Geheimhaltung: Haupttabellen schützen", total=len(datasets))
+
+        def done(dataset: str, count: int) -> None:
+            bar.update(task, advance=1, description=f"Geheimhaltung: {dataset} ({count} Tabellen)")
+
+        tables = analytics.prepare_disclosure(done)
+    console.print(f"Geheimhaltung vorbereitet: {tables} Haupttabellen aus {len(datasets)} Datensätzen geschützt.")

@@ -62,4 +62,6 @@ SETTINGS: dict[str, str] = {
     "BILA_HSTS_SECONDS": "Dauer von HTTP Strict Transport Security im Betrieb in Sekunden; Standard: 31536000 (1 Jahr)",
     "BILA_BEHIND_PROXY": "1, wenn ein Reverse-Proxy TLS beendet und X-Forwarded-Proto setzt (nur settings_production); "
     "Standard: 0",
+    "BILA_PREPARE_DISCLOSURE": "1 schützt die Haupttabellen der Geheimhaltung schon beim Laden der WSGI-Anwendung "
+    "(mit gunicorn --preload einmal vor dem Start der Worker, die sie erben); Standard: 0 (beim ersten Aufruf)",
 }

@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
+import duckdb
 from django.conf import settings
 from django.core.cache import cache
 from ibis.backends import BaseBackend
 
 from bildungslandschaft.core.catalog.loader import load_catalog
-from bildungslandschaft.core.catalog.model import Catalog
+from bildungslandschaft.core.catalog.model import Catalog, Dataset
 from bildungslandschaft.core.disclosure.consistent import MasterGate, gate_for
+from bildungslandschaft.core.disclosure.highs import release_solver_threads
 from bildungslandschaft.core.disclosure.primary import PrimaryRules
 from bildungslandschaft.core.disclosure.publish import Published, publish
 from bildungslandschaft.core.engine import Workspace
@@ -66,6 +68,54 @@ def gate() -> MasterGate:
             records.update(found._records)
             found.masters, found._records = masters, records
         return found
+
+
+def prepare_disclosure(step: Callable[[str, int], None] | None = None) -> int:
+    """Protect every master table now (all confidential measures and years), not on a visitor's request.
+
+    ``step`` hears the dataset and the number of its tables as each is done. Returns the number of
+    protected tables. The tables stay in this process (and in workers forked from it afterwards).
+    """
+    with _lock:
+        space = workspace()
+        found = gate()
+        done = 0
+        for dataset in _confidential_datasets(space):
+            tables = len(found.protect_all(dataset))
+            done += tables
+            if step is not None:
+                step(dataset.id, tables)
+        return done
+
+
+def release() -> None:
+    """Close the store's connection (kept: the protected master tables), e.g. before worker processes fork.
+
+    DuckDB connections and HiGHS's worker threads must not cross a fork (a forked worker would try to
+    join the parent's solver threads when it exits and abort); each worker opens its own connection
+    and finds the master tables of the same store and lineage again (see `gate`).
+    """
+    global _workspace  # noqa: PLW0603 - one connection per process, guarded by the lock
+    with _lock:
+        if _workspace is not None:
+            _workspace[1].con.disconnect()
+            _workspace = None
+        duckdb.default_connection().close()  # the module's own connection (reopened on use) has threads too
+        release_solver_threads()
+
+
+def confidential_datasets() -> list[str]:
+    """The datasets in the store whose counts the gate protects (for progress displays)."""
+    with _lock:
+        return [dataset.id for dataset in _confidential_datasets(workspace())]
+
+
+def _confidential_datasets(space: Workspace) -> list[Dataset]:
+    return [
+        dataset
+        for dataset in space.catalog.datasets.values()
+        if dataset.id in space.available and dataset.disclosure.confidential
+    ]
 
 
 def _identity(space: Workspace) -> str:

@@ -40,3 +40,8 @@ def _construct_with_stdout_closed() -> highspy.Highs:
         os.close(saved)
         os.close(devnull)
     return solver
+
+
+def release_solver_threads() -> None:
+    """Stop HiGHS's worker threads of this process (before a fork; the next solve starts new ones)."""
+    highspy.Highs.resetGlobalScheduler(True)
