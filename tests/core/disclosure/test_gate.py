@@ -226,6 +226,11 @@ def _yaml_with(path: Path, block: str) -> None:
         ("disclosure:\n  confidential: [leavers]\n  rounding_base: 1\n", r"disclosure\.rounding_base: die Rundungsb"),
         ("disclosure:\n  confidential: [leavers]\n  dimensions: [bezirk]\n", r"disclosure\.dimensions: 'bezirk'"),
         ("disclosure:\n  confidential: [leavers]\n  sperren: ja\n", r"disclosure\.sperren: unbekanntes Feld"),
+        ("disclosure:\n  confidential: [leavers]\n  citywide: [geschlecht]\n", r"disclosure\.places: citywide braucht"),
+        (
+            "disclosure:\n  confidential: [leavers]\n  citywide: [klasse]\n  places: [stadtteil]\n",
+            r"disclosure\.citywide: 'klasse' ist keine Dimension",
+        ),
     ],
 )
 def test_catalog_names_file_line_and_field_of_a_wrong_disclosure(

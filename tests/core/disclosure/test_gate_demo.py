@@ -45,27 +45,32 @@ def test_repeaters_of_a_school_have_one_status_in_every_breakdown(demo_db: str, 
             assert found is not None and found.status is statuses[cell.key["school"]], cell.key
 
 
-def test_klassenstufe_city_wide_from_its_side_table_and_withheld_with_anything_else(
-    demo_db: str, catalog: Catalog
-) -> None:
-    """Klassenstufe is left out of the master table: city-wide by grade one status, crossed with more withheld."""
+def test_klassenstufe_is_published_for_the_city_and_withheld_per_place(demo_db: str, catalog: Catalog) -> None:
+    """Klassenstufe is in the master table only city-wide: one status everywhere, withheld with a Stadtteil."""
     space = Workspace(connect(demo_db), catalog)
     gate = gate_for(space)
-    dataset = catalog.datasets["pupils_school"]
 
     def published(by: tuple[str, ...], where: dict[str, tuple[str, ...]]) -> Published:
         return publish(space.compute(Query("repeaters_rate", by, where, totals=True)), gate=gate)
 
     city = published(("klassenstufe",), {"year": ("2025",)})
     series = published(("year", "klassenstufe"), {})
-    crossed = published(("klassenstufe",), {"year": ("2025",), "geschlecht": ("w",)})
+    girls = published(("klassenstufe",), {"year": ("2025",), "geschlecht": ("w",)})
+    by_sex = published(("geschlecht",), {"year": ("2025",), "klassenstufe": ("5",)})
+    in_place = published(("klassenstufe",), {"year": ("2025",), "stadtteil": (_largest_stadtteil(city, space),)})
 
-    side = gate.side_master(dataset, "repeaters", "klassenstufe", "2025")
-    assert side is not None and audit_master(side).passed
+    master = gate.master(catalog.datasets["pupils_school"], "repeaters", "2025")
+    assert master is not None and audit_master(master).passed
     assert city.cell(klassenstufe="_T").status is CellStatus.SAFE
     assert any(not cell.withheld for cell in city.cells if cell.key["klassenstufe"] != "_T")
     for cell in city.cells:
-        again = series.cell(year="2025", klassenstufe=cell.key["klassenstufe"])
-        assert again.status is cell.status, cell.key
-    by_grade = [cell for cell in crossed.cells if cell.key["klassenstufe"] != "_T"]
-    assert len(by_grade) > 10 and all(cell.withheld for cell in by_grade)
+        assert series.cell(year="2025", klassenstufe=cell.key["klassenstufe"]).status is cell.status, cell.key
+    # grade × Geschlecht is in the master table: the same cell in two breakdowns has one status
+    assert girls.cell(klassenstufe="5").status is by_sex.cell(geschlecht="w").status
+    by_grade = [cell for cell in in_place.cells if cell.key["klassenstufe"] != "_T"]
+    assert len(by_grade) > 5 and all(cell.withheld for cell in by_grade)
+
+
+def _largest_stadtteil(city: Published, space: Workspace) -> str:
+    counts = space.compute(Query("pupils", ("stadtteil",), {"year": ("2025",)}))
+    return str(max(counts.cells, key=lambda cell: cell.value or 0).key["stadtteil"])

@@ -36,7 +36,7 @@ DATASET_FIELDS = {
     "attribution",
     "disclosure",
 }
-DISCLOSURE_FIELDS = {"confidential", "min_count", "rounding_base", "protect_zeros", "dimensions"}
+DISCLOSURE_FIELDS = {"confidential", "min_count", "rounding_base", "protect_zeros", "dimensions", "citywide", "places"}
 DIMENSION_FIELDS = {"id", "classification", "total", "type"}
 MEASURE_FIELDS = {"id", "title", "unit", "additive", "column", "condition"}
 SOURCE_FIELDS = {"format", "table", "spec"}
@@ -217,17 +217,28 @@ def _disclosure(parent: Located, dims: tuple[Dimension, ...], measures: tuple[Me
     for measure_id in confidential:
         if measure_id not in known:
             raise node.error("confidential", f"unbekannte Messgröße {measure_id!r} (bekannt: {', '.join(known)})")
-    dimensions = _strings(node, "dimensions")
-    for dim_id in dimensions:
-        if dim_id == "year" or dim_id not in {dim.id for dim in dims}:
-            raise node.error("dimensions", f"{dim_id!r} ist keine Dimension des Datensatzes außer year")
+    dimensions, citywide, places = (_dimension_ids(node, name, dims) for name in ("dimensions", "citywide", "places"))
+    if citywide and not places:
+        raise node.error("places", "citywide braucht places: die Dimensionen, mit denen sie nie gekreuzt werden")
+    if set(citywide) & set(places):
+        raise node.error("citywide", "eine Dimension kann nicht zugleich citywide und places sein")
     return Disclosure(
         confidential=confidential,
         min_count=_at_least(node, "min_count", 1, "die Mindestfallzahl"),
         rounding_base=_at_least(node, "rounding_base", 2, "die Rundungsbasis"),
         protect_zeros=_optional(node, "protect_zeros", bool, False),
         dimensions=dimensions,
+        citywide=citywide,
+        places=places,
     )
+
+
+def _dimension_ids(node: Located, name: str, dims: tuple[Dimension, ...]) -> tuple[str, ...]:
+    found = _strings(node, name)
+    for dim_id in found:
+        if dim_id == "year" or dim_id not in {dim.id for dim in dims}:
+            raise node.error(name, f"{dim_id!r} ist keine Dimension des Datensatzes außer year")
+    return found
 
 
 def _at_least(node: Located, name: str, smallest: int, what: str) -> int | None:

@@ -110,6 +110,8 @@ class Disclosure:
     ``confidential``: the measures that count people; only these are protected.
     ``min_count``: smallest publishable count (None: the portal's default, 3).
     ``dimensions``: the dimensions of the master table protected once per year (empty: all but year).
+    ``citywide``: dimensions the master table holds only without a place: never crossed with one of
+    ``places`` (Klassenstufe for the whole city, not per Stadtteil or school).
     """
 
     confidential: tuple[str, ...] = ()
@@ -117,6 +119,8 @@ class Disclosure:
     rounding_base: int | None = None
     protect_zeros: bool = False
     dimensions: tuple[str, ...] = ()
+    citywide: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

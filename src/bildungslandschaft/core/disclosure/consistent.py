@@ -7,10 +7,9 @@ API shows it. A sum of several master cells is published only when every part is
 it is known anyway); otherwise it is withheld (``U`` when the sum itself is small, else ``M``).
 Master tables are protected once per state of the store (the active import ids) and kept.
 
-A dimension left out of the master tables (``disclosure.dimensions``: Klassenstufe of pupils) gets a
-one-way side table per year, linked to the master table by the one cell both share, the city's
-total; a count cut by that dimension and by anything else (a Stadtteil, a Geschlecht) is withheld,
-since no protected table holds it.
+A ``citywide`` dimension (Klassenstufe of pupils) is in the master table only where no place
+(Stadtteil, school) cuts the count; a count cut by both, or by a dimension that
+``disclosure.dimensions`` leaves out, is in no protected table and is withheld.
 """
 
 from __future__ import annotations
@@ -19,10 +18,10 @@ import itertools
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bildungslandschaft.core.catalog.model import Dataset, Term
-from bildungslandschaft.core.disclosure.cube import build_master
+from bildungslandschaft.core.disclosure.cube import build_master, citywide_only
 from bildungslandschaft.core.disclosure.masters import (
     ProtectedMaster,
     group_code,
@@ -96,8 +95,7 @@ class MasterGate:
         """The status of a cell's numerator (``"num"``) or denominator (``"den"``).
 
         None when the count needs no protection (not a count of people, or no such term). A count
-        cut by a dimension the master tables leave out (``disclosure.dimensions``) takes its status
-        from that dimension's one-way side table when nothing else cuts it, else it is withheld.
+        the master tables leave out (see the module) is withheld.
         """
         found = self._confidential(result, term_name)
         if found is None:
@@ -123,60 +121,15 @@ class MasterGate:
         if rules.rounding_base is not None:
             return CellStatus.SAFE  # rounded on output instead of withheld
         dims = self.dims(dataset, term.measure)
+        if _outside(result, cell, term, dataset, dims):
+            return _withheld(rules, count)  # no table holds such a count
         nodes = self.nodes(dataset, term.measure)
         codes = [_codes(result, cell, term, dim, nodes) for dim in dims]
-        outside = _outside(result, cell, term, dataset, dims)
-        if outside:
-            if len(outside) > 1 or any(found != (TOTAL,) for found in codes):
-                return _withheld(rules, count)  # no table coordinates such a cell
-            return self._side_status(result, cell, term, dataset, rules, outside[0])
-        years = self._years(result, cell, term, self.records(dataset, term.measure))
+        records = self.records(dataset, term.measure)
+        years = _codes(result, cell, term, "year", set())
+        years = tuple(records) if years == (TOTAL,) else years
         found = [(self.master(dataset, term.measure, year), key) for year in years for key in itertools.product(*codes)]
         return _combined(rules, found)
-
-    def _side_status(
-        self, result: Result, cell: Cell, term: Term, dataset: Dataset, rules: PrimaryRules, dim: str
-    ) -> CellStatus:
-        """A city-wide count cut by one dimension the master tables leave out (Klassenstufe)."""
-        years = self._years(result, cell, term, self.records(dataset, term.measure))
-        codes = _codes(result, cell, term, dim, set())
-        found = [(self.side_master(dataset, term.measure, dim, year), (code,)) for year in years for code in codes]
-        return _combined(rules, found)
-
-    def _years(self, result: Result, cell: Cell, term: Term, records: dict[str, dict[Key, int]]) -> tuple[str, ...]:
-        years = _codes(result, cell, term, "year", set())
-        return tuple(records) if years == (TOTAL,) else years
-
-    def side_master(self, dataset: Dataset, measure: str, dim: str, year: str) -> ProtectedMaster | None:
-        """The protected one-way table of a left-out dimension for a year, linked to the master table.
-
-        It shares one cell with the master table: the city's total. When the master table hides that
-        total, or this table's protection would hide it, every inner cell is withheld, so that no
-        published cell of either table narrows a withheld one.
-        """
-        rules = self.rules_for(dataset)
-        imports = self.workspace.active_imports(dataset.id)
-        key = MasterKey(dataset.id, f"{measure}:{dim}", year, imports, rules, self.workspace.catalog.version)
-        if key not in self.masters:
-            records = self._side_records(dataset, measure, dim).get(year)
-            main = self.master(dataset, measure, year)
-            if records is None or main is None:
-                self.masters[key] = None
-            else:
-                started = time.monotonic()
-                side = protect_master(build_master((dim,), records), rules, self.objective, self.time_limit)
-                total = main.status((TOTAL,) * len(self.dims(dataset, measure)))
-                if total is not CellStatus.SAFE or side.status((TOTAL,)) is not CellStatus.SAFE:
-                    side = _all_withheld(side, total)
-                self.masters[key] = side
-                self.seconds += time.monotonic() - started
-        return self.masters[key]
-
-    def _side_records(self, dataset: Dataset, measure: str, dim: str) -> dict[str, dict[Key, int]]:
-        key = (dataset.id, f"{measure}:{dim}", self.workspace.active_imports(dataset.id))
-        if key not in self._records:
-            self._records[key] = load_records(self.workspace, dataset, measure, (dim,))
-        return self._records[key]
 
     def dims(self, dataset: Dataset, measure: str) -> tuple[str, ...]:
         """The dimensions of a measure's master tables (see `masters.master_dimensions`)."""
@@ -216,7 +169,9 @@ class MasterGate:
             else:
                 started = time.monotonic()
                 parents = hierarchy(self.workspace.catalog, dataset, measure)
-                table = build_master(self.dims(dataset, measure), records, parents)
+                dims = self.dims(dataset, measure)
+                keep = citywide_only(dims, dataset.disclosure.citywide, dataset.disclosure.places)
+                table = build_master(dims, records, parents, keep if dataset.disclosure.citywide else None)
                 self.masters[key] = protect_master(table, rules, self.objective, self.time_limit)
                 self.seconds += time.monotonic() - started
         return self.masters[key]
@@ -273,15 +228,6 @@ def _combined(rules: PrimaryRules, found: Sequence[tuple[ProtectedMaster | None,
 
 def _withheld(rules: PrimaryRules, count: float | None) -> CellStatus:
     return CellStatus.PRIMARY if count is None or rules.is_unsafe(round(count)) else CellStatus.SECONDARY
-
-
-def _all_withheld(side: ProtectedMaster, total: CellStatus) -> ProtectedMaster:
-    """The side table with every inner cell withheld and its total as the master table has it."""
-    statuses = [
-        total if key == (TOTAL,) else (status if status is not CellStatus.SAFE else CellStatus.SECONDARY)
-        for key, status in zip(side.table.indexed.keys, side.statuses, strict=True)
-    ]
-    return replace(side, statuses=tuple(statuses))
 
 
 def _empty(rules: PrimaryRules) -> CellStatus:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import itertools
 import random
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from bildungslandschaft.core.disclosure.indexed import Equation, IndexedTable
 from bildungslandschaft.core.disclosure.table import TOTAL, Key
@@ -28,6 +28,7 @@ class MasterTable:
     dims: tuple[str, ...]
     indexed: IndexedTable
     aliases: Mapping[Key, int]
+    left_out: Mapping[Key, int] = field(default_factory=dict)  # key → count of the aggregates not kept
 
     def cell(self, key: Key) -> int | None:
         """The number of the cell with this key (codes in ``dims`` order), None when it holds nothing."""
@@ -36,15 +37,32 @@ class MasterTable:
     def count(self, key: Key) -> int:
         """The count of the cell (0 for keys that no record contributes to)."""
         cell = self.cell(key)
-        return 0 if cell is None else self.indexed.counts[cell]
+        return self.left_out.get(key, 0) if cell is None else self.indexed.counts[cell]
+
+
+def citywide_only(dims: Sequence[str], citywide: Sequence[str], places: Sequence[str]) -> Callable[[Key], bool]:
+    """The aggregates a master table keeps when ``citywide`` dimensions are never crossed with ``places``."""
+    wide = [axis for axis, dim in enumerate(dims) if dim in citywide]
+    place = [axis for axis, dim in enumerate(dims) if dim in places]
+
+    def keep(key: Key) -> bool:
+        return all(key[axis] == TOTAL for axis in wide) or all(key[axis] == TOTAL for axis in place)
+
+    return keep
 
 
 def build_master(
-    dims: Sequence[str], records: Mapping[Key, int], parents: Mapping[str, Mapping[str, str]] | None = None
+    dims: Sequence[str],
+    records: Mapping[Key, int],
+    parents: Mapping[str, Mapping[str, str]] | None = None,
+    keep: Callable[[Key], bool] | None = None,
 ) -> MasterTable:
     """The master table over ``records`` (inner cells, keyed in ``dims`` order).
 
     ``parents`` maps, per dimension, a code to its parent code (a hierarchy below the total).
+    ``keep`` limits the table to some aggregates (see `citywide_only`); a cell stays when any key
+    naming it is kept, and only equations whose cells all stay bind the table. Left-out keys are
+    published nowhere: the gate withholds them.
     """
     parents = parents or {}
     # the store returns rows in no fixed order (parallel aggregation): sort, so that every process
@@ -59,7 +77,7 @@ def build_master(
         for aggregate in itertools.product(*(chain[code] for chain, code in zip(chains, key, strict=True))):
             counts[aggregate] += count
             prints[aggregate] = (prints[aggregate] + mark) & (2**64 - 1)
-    return _numbered(tuple(dims), counts, prints, [_children(chain) for chain in chains])
+    return _numbered(tuple(dims), counts, prints, [_children(chain) for chain in chains], keep)
 
 
 def _codes(dims: Sequence[str], records: Mapping[Key, int]) -> list[list[str]]:
@@ -90,6 +108,7 @@ def _numbered(
     counts: Mapping[Key, int],
     prints: Mapping[Key, int],
     children: Sequence[Mapping[str, tuple[str, ...]]],
+    keep: Callable[[Key], bool] | None = None,
 ) -> MasterTable:
     """Merge keys that sum the same records into one cell and write the equations between cells."""
     by_print: dict[tuple[int, int], list[Key]] = defaultdict(list)
@@ -97,7 +116,11 @@ def _numbered(
         by_print[(mark, counts[key])].append(key)
     keys: list[Key] = []
     aliases: dict[Key, int] = {}
+    left_out: dict[Key, int] = {}
     for group in by_print.values():
+        if keep is not None and not any(keep(key) for key in group):
+            left_out.update({key: counts[key] for key in group})
+            continue
         number = len(keys)
         keys.append(min(group, key=lambda key: (sum(code == TOTAL for code in key), key)))
         aliases.update(dict.fromkeys(group, number))
@@ -113,7 +136,7 @@ def _numbered(
         equations=tuple(equations),
         equations_of_cell=tuple(tuple(rows) for rows in holding),
     )
-    return MasterTable(dims, indexed, aliases)
+    return MasterTable(dims, indexed, aliases, left_out)
 
 
 def _equations(
@@ -122,14 +145,17 @@ def _equations(
     seen: set[tuple[int, tuple[int, ...]]] = set()
     equations = []
     for key in counts:
+        if key not in aliases:
+            continue  # left out
         total = aliases[key]
         for axis, code in enumerate(key):
             kids = children[axis].get(code)
             if not kids:
                 continue
-            parts = tuple(
-                sorted({aliases[child] for kid in kids if (child := (*key[:axis], kid, *key[axis + 1 :])) in aliases})
-            )
+            found = [child for kid in kids if (child := (*key[:axis], kid, *key[axis + 1 :])) in counts]
+            if any(child not in aliases for child in found):
+                continue  # a part is left out: the sum binds no published cells
+            parts = tuple(sorted({aliases[child] for child in found}))
             if parts == (total,) or (total, parts) in seen:
                 continue
             seen.add((total, parts))

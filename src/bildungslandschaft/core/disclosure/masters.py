@@ -43,8 +43,13 @@ class ProtectedMaster:
     seconds: float
 
     def status(self, key: Key) -> CellStatus:
-        """The status of the cell with this key; a key no record reaches is an empty cell."""
+        """The status of the cell with this key; a key no record reaches is an empty cell.
+
+        A key the table leaves out (`cube.citywide_only`) is withheld: no protected table holds it.
+        """
         cell = self.table.cell(key)
+        if cell is None and key in self.table.left_out:
+            return CellStatus.PRIMARY if self.rules.is_unsafe(self.table.left_out[key]) else CellStatus.SECONDARY
         if cell is None:
             return CellStatus.PRIMARY if self.rules.is_unsafe(0) else CellStatus.SAFE
         return self.statuses[cell]
@@ -93,7 +98,7 @@ def master_dimensions(catalog: Catalog, dataset: Dataset, measure: str) -> tuple
 
     These are the dimensions of the dataset that any indicator counting this measure breaks down or
     filters by (the year aside: one master table per year), limited to ``disclosure.dimensions``
-    when the dataset sets them.
+    when the dataset sets them, and its ``citywide`` dimensions (kept only without a place).
     """
     used: set[str] = set()
     for indicator in _counting(catalog, dataset, measure):
@@ -101,7 +106,7 @@ def master_dimensions(catalog: Catalog, dataset: Dataset, measure: str) -> tuple
         for term in (indicator.numerator, indicator.denominator):
             if term is not None and term.measure == measure:
                 used.update(term.where)
-    allowed = dataset.disclosure.dimensions or dataset.dimension_ids
+    allowed = (*(dataset.disclosure.dimensions or dataset.dimension_ids), *dataset.disclosure.citywide)
     return tuple(dim for dim in dataset.dimension_ids if dim in used and dim in allowed and dim != "year")
 
 
