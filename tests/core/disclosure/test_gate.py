@@ -206,6 +206,21 @@ def test_gate_rounds_instead_of_suppressing_when_configured(small_city: Workspac
     assert all(cell.value is not None and cell.value % 5 == 0 for cell in table.cells)
 
 
+def test_gate_withholds_counts_cut_by_a_dimension_the_master_table_leaves_out(
+    small_city: Workspace, catalog: Catalog
+) -> None:
+    dataset = catalog.datasets["leavers_school"]
+    narrow = dataclasses.replace(dataset, disclosure=Disclosure(confidential=("leavers",), dimensions=("stadtteil",)))
+    small_city.catalog = dataclasses.replace(catalog, datasets={**catalog.datasets, dataset.id: narrow})
+
+    by_sex = shown(small_city, "leavers", ("geschlecht",))
+    by_stadtteil = shown(small_city, "leavers", ("stadtteil",))
+
+    assert by_sex.cell(year="2025", geschlecht="_T").status is CellStatus.SAFE
+    assert by_sex.cell(year="2025", geschlecht="w").status is CellStatus.SECONDARY  # 127 girls: in no table
+    assert not any(cell.withheld for cell in by_stadtteil.cells)
+
+
 def test_gate_master_covers_what_indicators_break_down_or_filter(catalog: Catalog) -> None:
     sen = master_dimensions(catalog, catalog.datasets["sen_pupils_school"], "sen_pupils")
 
