@@ -21,7 +21,7 @@ from bildungslandschaft.cli_backup import backup_app
 from bildungslandschaft.cli_events import events_app
 from bildungslandschaft.cli_progress import progress_bar
 from bildungslandschaft.cli_protect import protect
-from bildungslandschaft.cli_published import published_result, render_published
+from bildungslandschaft.cli_published import labelled, published_result, render_published
 from bildungslandschaft.cli_report import report_app
 from bildungslandschaft.cli_web import serve
 from bildungslandschaft.core.catalog.loader import load_catalog
@@ -272,12 +272,13 @@ def _render_table(catalog: Catalog, result: Result) -> None:
         table.add_column(dim)
     for column in ("Wert", "Zähler", "Nenner") if indicator.denominator else ("Wert",):
         table.add_column(column, justify="right")
-    labels = _labeller(catalog, result)
     for cell in result.cells:
         values = [format_number(cell.value, indicator.decimals, cell.flag)]
         if indicator.denominator:
             values += [format_number(cell.numerator), format_number(cell.denominator)]
-        table.add_row(*[labels(dim, cell.key[dim]) for dim in result.by], *values)
+        table.add_row(
+            *[labelled(catalog, result.provenance.datasets, dim, cell.key[dim]) for dim in result.by], *values
+        )
     console.print(table)
 
 
@@ -287,18 +288,6 @@ def _caption(result: Result) -> str:
         f"intern – vor Geheimhaltungsprüfung · Datensätze: {', '.join(prov.datasets)} · Importe: "
         f"{', '.join(map(str, prov.import_ids))} · {result.indicator.attribution}"
     )
-
-
-def _labeller(catalog: Catalog, result: Result) -> Callable[[str, object], str]:
-    def label(dim: str, code: object) -> str:
-        for dataset in (catalog.datasets[name] for name in result.provenance.datasets):
-            if dataset.dimension(dim):
-                classification = catalog.classification_of(dataset, dim)
-                text = classification.label_of(str(code))
-                return text if text == str(code) else f"{text} ({code})"
-        return str(code)
-
-    return label
 
 
 RENDERERS: dict[str, Callable[[Catalog, Result], None]] = {

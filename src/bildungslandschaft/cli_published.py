@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -79,17 +79,18 @@ def _table(console: Console, catalog: Catalog, published: Published) -> None:
         values = [format_number(cell.value, indicator.decimals, cell.flag)]
         if indicator.denominator:
             values += [format_number(cell.numerator, 0, cell.flag), format_number(cell.denominator, 0, cell.flag)]
-        labels = [_label(catalog, published, dim, cell.key[dim]) for dim in published.by]
+        labels = [labelled(catalog, published.provenance.datasets, dim, cell.key[dim]) for dim in published.by]
         table.add_row(*labels, *values, cell.status.value)
     console.print(table)
 
 
-def _label(catalog: Catalog, published: Published, dim: str, code: str) -> str:
-    for dataset in (catalog.datasets[name] for name in published.provenance.datasets):
+def labelled(catalog: Catalog, datasets: Sequence[str], dim: str, code: object) -> str:
+    """A code with its label for the terminal: ``Altstadt (01)``; codes without a label as they are."""
+    for dataset in (catalog.datasets[name] for name in datasets):
         if dataset.dimension(dim):
-            text = catalog.classification_of(dataset, dim).label_of(code)
-            return text if text == code else f"{text} ({code})"
-    return code
+            text = catalog.classification_of(dataset, dim).label_of(str(code))
+            return text if text == str(code) else f"{text} ({code})"
+    return str(code)
 
 
 RENDERERS: dict[str, Callable[[Console, Catalog, Published], None]] = {"json": _json, "csv": _csv, "table": _table}

@@ -14,7 +14,6 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
 
 import duckdb
 from django.conf import settings
@@ -23,7 +22,7 @@ from ibis.backends import BaseBackend
 
 from bildungslandschaft.core.catalog.loader import load_catalog
 from bildungslandschaft.core.catalog.model import Catalog, Dataset
-from bildungslandschaft.core.disclosure.consistent import MasterGate, gate_for
+from bildungslandschaft.core.disclosure.consistent import GateCaches, MasterGate, gate_for
 from bildungslandschaft.core.disclosure.highs import release_solver_threads
 from bildungslandschaft.core.disclosure.primary import PrimaryRules
 from bildungslandschaft.core.disclosure.publish import Published, publish
@@ -52,9 +51,8 @@ def workspace() -> Workspace:
 
 
 #: Protected master tables that survive `reset()`: per store and its lineage (import ids with the
-#: files' sha256), so that reopening the same store does not protect the same tables again. The keys
-#: inside carry import ids, rules and catalog version, so a new import never meets a stale table.
-_masters: dict[str, tuple[dict[Any, Any], dict[Any, Any]]] = {}
+#: files' sha256), so that reopening the same store does not protect the same tables again.
+_caches: dict[str, GateCaches] = {}
 
 
 def gate() -> MasterGate:
@@ -62,11 +60,8 @@ def gate() -> MasterGate:
     with _lock:
         space = workspace()
         found = gate_for(space, rules())
-        masters, records = _masters.setdefault(_identity(space), ({}, {}))
-        if found.masters is not masters:
-            masters.update(found.masters)
-            records.update(found._records)
-            found.masters, found._records = masters, records
+        if not found.shares_caches:  # once per workspace: the lineage is read when the store is opened
+            found.share_caches(_caches.setdefault(_identity(space), GateCaches()))
         return found
 
 

@@ -10,7 +10,7 @@ primary cell leaks when its interval does not reach ``count - lower`` and ``coun
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import highspy
@@ -65,21 +65,34 @@ def audit(
     The intervals are computed from the published cells only; the true counts serve solely to
     decide whether a primary cell's interval is wide enough.
     """
-    rules = rules or PrimaryRules()
-    levels = levels or ProtectionLevels()
     hidden = set(suppressed)
     published = {key: count for key, count in table.counts.items() if key not in hidden}
     intervals = attacker_intervals(table, published)
-    leaks = []
-    for key, count in table.counts.items():
-        if not rules.is_unsafe(count):
+    return AuditReport(intervals, leaks(table.counts.items(), intervals, rules, levels))
+
+
+def leaks(
+    counts: Iterable[tuple[Key, int]],
+    intervals: Mapping[Key, Interval],
+    rules: PrimaryRules | None = None,
+    levels: ProtectionLevels | None = None,
+) -> tuple[Leak, ...]:
+    """The primary cells whose attacker interval does not reach their protection interval.
+
+    Counts published rounded (``rules.rounding_base``) are protected by the rounding: none leaks.
+    """
+    rules = rules or PrimaryRules()
+    levels = levels or ProtectionLevels()
+    found = []
+    for key, count in counts:
+        if not rules.is_unsafe(count) or rules.rounding_base is not None:
             continue
         lower, upper = levels.required(count, rules)
         must = Interval(count - lower, count + upper)
         seen = intervals.get(key, Interval(count, count))
         if seen.low > must.low + TOLERANCE or seen.high < must.high - TOLERANCE:
-            leaks.append(Leak(key, count, seen, must))
-    return AuditReport(intervals, tuple(leaks))
+            found.append(Leak(key, count, seen, must))
+    return tuple(found)
 
 
 def attacker_intervals(table: CountTable, published: Mapping[Key, int]) -> dict[Key, Interval]:
@@ -88,14 +101,16 @@ def attacker_intervals(table: CountTable, published: Mapping[Key, int]) -> dict[
     Only the table's structure (``table.dimensions``) and the ``published`` values are used.
     """
     indexed = IndexedTable.of(CountTable(table.dimensions, {}))
-    hidden = [cell for cell, key in enumerate(indexed.keys) if key not in published]
+    return hidden_intervals(indexed, [cell for cell, key in enumerate(indexed.keys) if key not in published], published)
+
+
+def hidden_intervals(indexed: IndexedTable, hidden: Sequence[int], published: Mapping[Key, int]) -> dict[Key, Interval]:
+    """The attacker's interval of each ``hidden`` cell of an indexed table, from the ``published`` cells."""
     intervals: dict[Key, Interval] = {}
     for group in indexed.components(hidden):
         solver = _feasible_tables(indexed, group, published)
         for k, cell in enumerate(group):
-            low = _extreme(solver, k, 1.0)
-            high = -_extreme(solver, k, -1.0)
-            intervals[indexed.keys[cell]] = Interval(low, high)
+            intervals[indexed.keys[cell]] = Interval(_extreme(solver, k, 1.0), -_extreme(solver, k, -1.0))
     return intervals
 
 

@@ -18,7 +18,7 @@ import itertools
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bildungslandschaft.core.catalog.model import Dataset, Term
 from bildungslandschaft.core.disclosure.cube import build_master, citywide_only
@@ -46,6 +46,14 @@ class TermStatus:
     rules: PrimaryRules
 
 
+@dataclass
+class GateCaches:
+    """Protected master tables and loaded records that may outlive one gate (see `MasterGate.share_caches`)."""
+
+    masters: dict[MasterKey, ProtectedMaster | None] = field(default_factory=dict)
+    records: dict[tuple[str, str, tuple[int, ...]], dict[str, dict[Key, int]]] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class MasterKey:
     """What identifies a protected master table (with the store's state it was computed on)."""
@@ -69,18 +77,28 @@ class MasterGate:
         # them; with "cells" a city-wide margin costs as little as a small inner cell, and the
         # path method withheld e.g. the city's Betreuungsquote U3 in every year
         objective: Objective = "total",
-        time_limit: float = 5.0,
     ) -> None:
         self.workspace = workspace
         self.default_rules = default_rules or PrimaryRules()
         self.objective = objective
-        self.time_limit = time_limit
         self.masters: dict[MasterKey, ProtectedMaster | None] = {}
         self._records: dict[tuple[str, str, tuple[int, ...]], dict[str, dict[Key, int]]] = {}
-        self._nodes: dict[tuple[str, str], set[str]] = {}
+        self._parents: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
         self._dims: dict[tuple[str, str], tuple[str, ...]] = {}
         self._lock = threading.RLock()
         self.seconds = 0.0  # spent protecting master tables
+        self.shares_caches = False
+
+    def share_caches(self, caches: GateCaches) -> None:
+        """Keep master tables and records in ``caches`` (and use what they hold), e.g. across reopenings of a store.
+
+        The keys carry import ids, rules and catalog version, so a new import never meets a stale table.
+        """
+        with self._lock:
+            caches.masters.update(self.masters)
+            caches.records.update(self._records)
+            self.masters, self._records = caches.masters, caches.records
+            self.shares_caches = True
 
     def rules_for(self, dataset: Dataset) -> PrimaryRules:
         """The primary rules of a dataset: its own settings, else the gate's defaults."""
@@ -138,13 +156,16 @@ class MasterGate:
             self._dims[key] = master_dimensions(self.workspace.catalog, dataset, measure)
         return self._dims[key]
 
+    def parents(self, dataset: Dataset, measure: str) -> dict[str, dict[str, str]]:
+        """Code → parent per dimension of a measure's master tables (see `masters.hierarchy`)."""
+        key = (dataset.id, measure)
+        if key not in self._parents:
+            self._parents[key] = hierarchy(self.workspace.catalog, dataset, measure)
+        return self._parents[key]
+
     def nodes(self, dataset: Dataset, measure: str) -> set[str]:
         """The aggregate codes below the totals of a measure's master tables (groups and parents)."""
-        key = (dataset.id, measure)
-        if key not in self._nodes:
-            parents = hierarchy(self.workspace.catalog, dataset, measure)
-            self._nodes[key] = {parent for found in parents.values() for parent in found.values()}
-        return self._nodes[key]
+        return {parent for found in self.parents(dataset, measure).values() for parent in found.values()}
 
     def records(self, dataset: Dataset, measure: str) -> dict[str, dict[Key, int]]:
         """The inner counts of a measure per year (loaded once per import state)."""
@@ -168,11 +189,10 @@ class MasterGate:
                 self.masters[key] = None
             else:
                 started = time.monotonic()
-                parents = hierarchy(self.workspace.catalog, dataset, measure)
                 dims = self.dims(dataset, measure)
                 keep = citywide_only(dims, dataset.disclosure.citywide, dataset.disclosure.places)
-                table = build_master(dims, records, parents, keep if dataset.disclosure.citywide else None)
-                self.masters[key] = protect_master(table, rules, self.objective, self.time_limit)
+                table = build_master(dims, records, self.parents(dataset, measure), keep)
+                self.masters[key] = protect_master(table, rules, self.objective)
                 self.seconds += time.monotonic() - started
         return self.masters[key]
 

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 
 from bildungslandschaft.core.catalog.model import Catalog, Dataset, Indicator, Term
 from bildungslandschaft.core.compile import TermPlan, indicator_expression
-from bildungslandschaft.core.disclosure.audit import TOLERANCE, AuditReport, Interval, Leak
-from bildungslandschaft.core.disclosure.audit import _extreme as extreme
-from bildungslandschaft.core.disclosure.audit import _feasible_tables as feasible_tables
+from bildungslandschaft.core.disclosure.audit import AuditReport, hidden_intervals, leaks
 from bildungslandschaft.core.disclosure.cube import MasterTable
 from bildungslandschaft.core.disclosure.paths import suppress_by_paths
 from bildungslandschaft.core.disclosure.primary import CellStatus, PrimaryRules, ProtectionLevels
@@ -27,9 +25,6 @@ from bildungslandschaft.core.engine import Workspace
 
 GROUP_JOIN = "+"
 REST = "_R"  # the merged codes no indicator filters by
-#: The MILP (`secondary`) stops at a time limit, so its pattern depends on the machine's load: two
-#: processes (web workers, CLI, report) could publish different patterns of the same table. The
-#: gate therefore uses the deterministic protection paths (`paths`) unless ``exact`` is asked for.
 
 
 @dataclass(frozen=True)
@@ -70,7 +65,9 @@ def protect_master(
     """Primary rules and secondary suppression on a master table.
 
     The result always protects. By default the protection paths decide (the same pattern on every
-    run); with ``exact`` the MILP searches the cheapest pattern within ``time_limit``.
+    run); with ``exact`` the MILP searches the cheapest pattern within ``time_limit`` – not for the
+    gate: stopped by the time limit, its pattern depends on the machine's load, and two processes
+    (web workers, CLI, report) could publish different patterns of the same table.
     With ``rules.rounding_base`` nothing is suppressed (every count is rounded on output).
     """
     started = time.monotonic()
@@ -228,26 +225,13 @@ def audit_master(master: ProtectedMaster, levels: ProtectionLevels | None = None
     The attacker knows every cell with status ``S`` (whatever breakdown shows it) and every sum
     relation of the table; for each withheld cell two LPs give its feasible interval.
     """
-    levels = levels or ProtectionLevels()
-    indexed, rules = master.table.indexed, master.rules
+    indexed = master.table.indexed
     published = {
         indexed.keys[cell]: count
         for cell, count in enumerate(indexed.counts)
         if master.statuses[cell] is CellStatus.SAFE
     }
     hidden = [cell for cell, status in enumerate(master.statuses) if status is not CellStatus.SAFE]
-    intervals: dict[Key, Interval] = {}
-    for group in indexed.components(hidden):
-        solver = feasible_tables(indexed, group, published)
-        for column, cell in enumerate(group):
-            intervals[indexed.keys[cell]] = Interval(extreme(solver, column, 1.0), -extreme(solver, column, -1.0))
-    leaks = []
-    for cell, count in enumerate(indexed.counts):
-        if not rules.is_unsafe(count) or rules.rounding_base is not None:
-            continue
-        lower, upper = levels.required(count, rules)
-        must = Interval(count - lower, count + upper)
-        seen = intervals.get(indexed.keys[cell], Interval(count, count))
-        if seen.low > must.low + TOLERANCE or seen.high < must.high - TOLERANCE:
-            leaks.append(Leak(indexed.keys[cell], count, seen, must))
-    return AuditReport(intervals, tuple(leaks))
+    intervals = hidden_intervals(indexed, hidden, published)
+    counts = ((indexed.keys[cell], count) for cell, count in enumerate(indexed.counts))
+    return AuditReport(intervals, leaks(counts, intervals, master.rules, levels))

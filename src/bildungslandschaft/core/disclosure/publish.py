@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bildungslandschaft.core.catalog.model import Indicator
-from bildungslandschaft.core.disclosure.consistent import MasterGate, TermStatus
+from bildungslandschaft.core.disclosure.consistent import MasterGate
 from bildungslandschaft.core.disclosure.primary import SECRET, CellStatus, PrimaryRules
 from bildungslandschaft.core.disclosure.protection import protect
 from bildungslandschaft.core.disclosure.table import TOTAL, CountTable, Dimension, Key
@@ -95,13 +95,9 @@ def publish(
     statuses: dict[int, CellStatus] = dict.fromkeys(range(len(result.cells)), CellStatus.SAFE)
     rounding: dict[int, int] = {}
     if confidential and result.indicator.kind != "published":
-        own = _OwnTable(result, rules)
-        for index, cell in enumerate(result.cells):
-            for term in ("numerator", "denominator"):
-                found = _gated(gate, result, cell, term)
-                status = own.status(term, index) if found is _UNCOVERED else _status_of(found)
-                if isinstance(found, TermStatus) and found.rules.rounding_base is not None:
-                    rounding[index] = found.rules.rounding_base
+        for term in ("numerator", "denominator"):
+            found = _own_statuses(result, term, rules) if gate is None else _gated(gate, result, term, rounding)
+            for index, status in found.items():
                 if status is not CellStatus.SAFE and statuses[index] is CellStatus.SAFE:
                     statuses[index] = status
     cells = tuple(
@@ -111,34 +107,19 @@ def publish(
     return Published(result.indicator, result.by, result.where, cells, result.provenance, rules)
 
 
-_UNCOVERED = object()
-
-
-def _gated(gate: MasterGate | None, result: Result, cell: Cell, term: str) -> TermStatus | object | None:
-    """The master status of a term; `_UNCOVERED` without a gate (the result's own table decides)."""
-    if gate is None:
-        return _UNCOVERED
-    if getattr(cell, term) is None:
-        return None
-    return gate.term_status(result, cell, "num" if term == "numerator" else "den")
-
-
-def _status_of(found: TermStatus | object | None) -> CellStatus:
-    return found.status if isinstance(found, TermStatus) else CellStatus.SAFE
-
-
-class _OwnTable:
-    """The first gate's fallback: protect the result's own table per term, computed on demand."""
-
-    def __init__(self, result: Result, rules: PrimaryRules) -> None:
-        self.result = result
-        self.rules = rules
-        self.statuses: dict[str, dict[int, CellStatus]] = {}
-
-    def status(self, term: str, index: int) -> CellStatus:
-        if term not in self.statuses:
-            self.statuses[term] = _term_statuses(self.result, term, self.rules)
-        return self.statuses[term].get(index, CellStatus.SAFE)
+def _gated(gate: MasterGate, result: Result, term: str, rounding: dict[int, int]) -> dict[int, CellStatus]:
+    """The master statuses of one term's counts; cells whose dataset rounds are noted in ``rounding``."""
+    statuses = {}
+    for index, cell in enumerate(result.cells):
+        if getattr(cell, term) is None:
+            continue
+        found = gate.term_status(result, cell, "num" if term == "numerator" else "den")
+        if found is None:
+            continue  # not a count of people
+        statuses[index] = found.status
+        if found.rules.rounding_base is not None:
+            rounding[index] = found.rules.rounding_base
+    return statuses
 
 
 def _published_cell(indicator: Indicator, cell: Cell, status: CellStatus, base: int | None) -> PublishedCell:
@@ -166,8 +147,8 @@ def _value(indicator: Indicator, numerator: float | None, denominator: float | N
     return numerator / denominator * indicator.factor
 
 
-def _term_statuses(result: Result, term: str, rules: PrimaryRules) -> dict[int, CellStatus]:
-    """Protect one term's counts, one table per slice of the dimensions that are not additive."""
+def _own_statuses(result: Result, term: str, rules: PrimaryRules) -> dict[int, CellStatus]:
+    """Without a gate: protect one term's counts in the result's own table, per slice of non-additive dimensions."""
     additive = tuple(dim for dim in result.by if dim != "year")
     slices: dict[tuple[str, ...], dict[Key, tuple[int, int]]] = defaultdict(dict)
     for index, cell in enumerate(result.cells):

@@ -7,12 +7,12 @@ marked "intern". Public outputs go through `web.analytics.published` as everywhe
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from bildungslandschaft.core.disclosure.primary import CellStatus
 from bildungslandschaft.core.engine import QueryError
 from bildungslandschaft.core.formatting import format_number
+from bildungslandschaft.core.labels import code_label, dimension_title
 from bildungslandschaft.core.result import Query, Result
 from bildungslandschaft.web import analytics
 
@@ -74,14 +74,14 @@ def internal_rows(indicator: str, by: tuple[str, ...]) -> tuple[Result, list[Int
     gate = analytics.published(indicator, by)
     status = {tuple(str(code) for code in cell.key.values()): cell.status for cell in gate.cells}
     decimals = result.indicator.decimals
-    label = _labeller(result)
+    catalog = analytics.catalog()
     rows = []
     for cell in result.cells:
         codes = tuple(str(code) for code in cell.key.values())
         shown = status.get(codes, CellStatus.SAFE)
         rows.append(
             InternalRow(
-                labels=tuple(label(dim, str(code)) for dim, code in cell.key.items()),
+                labels=tuple(code_label(dim, str(code), catalog) for dim, code in cell.key.items()),
                 value=format_number(cell.value, decimals, cell.flag),
                 numerator=format_number(cell.numerator),
                 denominator=format_number(cell.denominator),
@@ -92,32 +92,8 @@ def internal_rows(indicator: str, by: tuple[str, ...]) -> tuple[Result, list[Int
 
 
 def dimension_titles(result: Result) -> list[str]:
-    """German column titles of a result's breakdown (classification titles, "Jahr" for the year)."""
-    catalog = analytics.catalog()
-    dataset = catalog.datasets[result.provenance.datasets[0]]
-    titles = []
-    for dim in result.by:
-        try:
-            title = "Jahr" if dim == "year" else catalog.classification_of(dataset, dim).title
-            titles.append(title.split(" (", 1)[0])  # "Schulart (Schulstatistik, KMK-Systematik)" → "Schulart"
-        except KeyError:
-            titles.append(dim)
-    return titles
-
-
-def _labeller(result: Result) -> Callable[[str, str], str]:
-    catalog = analytics.catalog()
-    dataset = catalog.datasets[result.provenance.datasets[0]]
-
-    def label(dim: str, code: str) -> str:
-        if code == "_T":
-            return "insgesamt"
-        try:
-            return code if dim == "year" else catalog.classification_of(dataset, dim).label_of(code)
-        except KeyError:
-            return code
-
-    return label
+    """German column titles of a result's breakdown ("Jahr", "Schulart" …)."""
+    return [dimension_title(dim, analytics.catalog()) for dim in result.by]
 
 
 def _raw(indicator: str, by: tuple[str, ...], where: dict[str, tuple[str, ...]]) -> Result | None:

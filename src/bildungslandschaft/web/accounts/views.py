@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from bildungslandschaft.core.engine import QueryError
+from bildungslandschaft.core.labels import dimension_title
 from bildungslandschaft.core.spreadsheet import neutralise
 from bildungslandschaft.web import analytics
 from bildungslandschaft.web.accounts import audit, figures, roles
@@ -69,7 +70,9 @@ def internal(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {
         "indicators": sorted(catalog.indicators.values(), key=lambda ind: ind.title),
         "indicator": catalog.indicators[indicator],
-        "breakdowns": [dim for dim in catalog.indicators[indicator].breakdowns if dim != "year"],
+        "breakdowns": [
+            (dim, dimension_title(dim, catalog)) for dim in catalog.indicators[indicator].breakdowns if dim != "year"
+        ],
         "by": by,
     }
     try:
